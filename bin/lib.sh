@@ -1,0 +1,213 @@
+# shellcheck shell=bash
+# Shared by bin/serve and tests/run: find Odoo, install what is missing,
+# start the database server. Sourced, never run on its own.
+#
+# Everything the scripts create lives under .local/ (git-ignored): the
+# virtual environment, the private PostgreSQL cluster, logs, the filestore.
+
+set -euo pipefail
+
+PROJECT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+LOCAL_DIR="$PROJECT_DIR/.local"
+VENV_DIR="${MAZPULKI_VENV:-$LOCAL_DIR/venv}"
+PG_DATA="$LOCAL_DIR/pgdata"
+PG_SOCKET_DIR="$LOCAL_DIR/pgrun"
+ODOO_CONF="$PROJECT_DIR/config/odoo.conf"
+SUITE_MODULES="mazpulki_members"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() {
+    printf '\n\033[1;31mERROR: %s\033[0m\n\n' "$*" >&2
+    exit 1
+}
+
+# --- Odoo -----------------------------------------------------------------
+
+find_odoo() {
+    local candidate
+    for candidate in "${ODOO_HOME:-}" /opt/odoo "$PROJECT_DIR/../odoo" "$HOME/odoo"; do
+        [ -n "$candidate" ] || continue
+        if [ -x "$candidate/odoo-bin" ] && [ -f "$candidate/odoo/release.py" ]; then
+            ODOO_HOME=$(cd "$candidate" && pwd)
+            break
+        fi
+        if [ -n "${ODOO_HOME:-}" ] && [ "$candidate" = "$ODOO_HOME" ]; then
+            die "ODOO_HOME=$ODOO_HOME is not an Odoo source tree (no odoo-bin or odoo/release.py there)."
+        fi
+    done
+    if [ -z "${ODOO_HOME:-}" ] || [ ! -x "$ODOO_HOME/odoo-bin" ]; then
+        die "Odoo 18.0 was not found.
+  This suite runs on an Odoo 18.0 Community source tree, which it never contains.
+  Get one from Odoo's official source:
+      git clone --depth 1 --branch 18.0 https://github.com/odoo/odoo.git /opt/odoo
+  (or the 18.0 source tarball from https://nightly.odoo.com/18.0/nightly/src/),
+  then run again with  ODOO_HOME=/opt/odoo  (/opt/odoo is also looked at by default)."
+    fi
+    local series
+    series=$(sed -n "s/^version_info = (\([0-9]*\), \([0-9]*\),.*/\1.\2/p" "$ODOO_HOME/odoo/release.py")
+    [ "$series" = "18.0" ] || die "ODOO_HOME=$ODOO_HOME holds Odoo $series; this suite needs Odoo 18.0."
+    export ODOO_HOME
+}
+
+addons_path() {
+    printf '%s/odoo/addons,%s/addons' "$ODOO_HOME" "$PROJECT_DIR"
+}
+
+# --- system packages (Debian) ---------------------------------------------
+
+apt_install_missing() {
+    local missing=() pkg
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    command -v apt-get >/dev/null || die "Missing system packages (${missing[*]}) and no apt-get to install them."
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    say "Installing Debian packages: ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+install_system_packages() {
+    # Build headers for Odoo's requirements, the database server, the browser
+    # for tours and wkhtmltopdf for QWeb PDF reports (membership cards).
+    apt_install_missing libpq-dev libldap2-dev libsasl2-dev postgresql postgresql-client \
+        chromium wkhtmltopdf fonts-dejavu-core
+}
+
+# --- Python ---------------------------------------------------------------
+
+install_venv() {
+    local stamp="$VENV_DIR/.mazpulki-stamp" want
+    want=$(cat "$ODOO_HOME/requirements.txt" "$PROJECT_DIR/requirements.txt" \
+        "$PROJECT_DIR/requirements-dev.txt" | sha1sum | cut -c1-16)
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+        return 0
+    fi
+    say "Preparing the Python environment in $VENV_DIR"
+    [ -x "$VENV_DIR/bin/python" ] || python3 -m venv "$VENV_DIR"
+    # Odoo 18's pinned sdists (gevent, psycopg2, ...) do not build with
+    # setuptools 70+; hold the build environments back.
+    local constraints="$LOCAL_DIR/pip-build-constraints.txt"
+    mkdir -p "$LOCAL_DIR"
+    echo "setuptools<70" >"$constraints"
+    PIP_CONSTRAINT="$constraints" "$VENV_DIR/bin/pip" install -q --upgrade "pip<25" wheel "setuptools<70"
+    PIP_CONSTRAINT="$constraints" "$VENV_DIR/bin/pip" install -q \
+        -r "$ODOO_HOME/requirements.txt" -r "$PROJECT_DIR/requirements.txt" \
+        -r "$PROJECT_DIR/requirements-dev.txt"
+    echo "$want" >"$stamp"
+}
+
+# --- PostgreSQL -----------------------------------------------------------
+
+# A configured server wins: standard PG* variables, or db_host in the config.
+external_db_configured() {
+    [ -n "${PGHOST:-}${PGPORT:-}${PGUSER:-}" ] && return 0
+    grep -Eq '^\s*db_host\s*=\s*\S' "$ODOO_CONF" 2>/dev/null && ! grep -Eq '^\s*db_host\s*=\s*False\s*$' "$ODOO_CONF"
+}
+
+pg_bindir() {
+    local dir
+    dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    [ -n "$dir" ] && [ -x "$dir/initdb" ] || die "PostgreSQL server binaries not found (Debian package 'postgresql')."
+    echo "$dir"
+}
+
+# PostgreSQL refuses to run as root: when we are root, the cluster belongs
+# to Debian's 'postgres' system user.
+as_pg_owner() {
+    if [ "$(id -u)" -eq 0 ]; then
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+
+start_embedded_postgres() {
+    local bindir
+    bindir=$(pg_bindir)
+    mkdir -p "$PG_DATA" "$PG_SOCKET_DIR"
+    if [ "$(id -u)" -eq 0 ]; then
+        chown postgres:postgres "$PG_DATA" "$PG_SOCKET_DIR"
+        chmod 700 "$PG_DATA"
+        as_pg_owner test -w "$PG_DATA" ||
+            die "The 'postgres' user cannot write $PG_DATA (a parent folder is not searchable); clone the project somewhere world-searchable or set PGHOST."
+    fi
+    if [ ! -f "$PG_DATA/PG_VERSION" ]; then
+        say "Creating the private PostgreSQL cluster in $PG_DATA"
+        as_pg_owner "$bindir/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 \
+            --locale=C.UTF-8 >/dev/null
+    fi
+    if ! as_pg_owner "$bindir/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
+        say "Starting PostgreSQL on the Unix socket in $PG_SOCKET_DIR"
+        as_pg_owner "$bindir/pg_ctl" -D "$PG_DATA" -w -l "$PG_DATA/server.log" \
+            -o "-c listen_addresses='' -c unix_socket_directories='$PG_SOCKET_DIR' -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+            start >/dev/null || die "PostgreSQL did not start; see $PG_DATA/server.log"
+    fi
+    # Odoo refuses to connect as 'postgres'; it gets a role of its own.
+    if [ "$(psql -h "$PG_SOCKET_DIR" -U postgres -d postgres -tAXc "SELECT 1 FROM pg_roles WHERE rolname = 'odoo'")" != 1 ]; then
+        psql -h "$PG_SOCKET_DIR" -U postgres -d postgres -qXc "CREATE ROLE odoo LOGIN CREATEDB" >/dev/null
+    fi
+    DB_ARGS=(--db_host="$PG_SOCKET_DIR" --db_port=5432 --db_user=odoo)
+    export PGHOST="$PG_SOCKET_DIR" PGPORT=5432 PGUSER=odoo
+}
+
+# psql against the suite's database server (PG* variables are set above).
+pg_query() {
+    psql -d "${2:-postgres}" -tAXc "$1"
+}
+
+# Is the suite installed in database $1?
+db_has_suite() {
+    local exists
+    exists=$(echo "SELECT 1 FROM pg_database WHERE datname = :'dbname'" | psql -d postgres -tAX -v dbname="$1")
+    [ "$exists" = 1 ] || return 1
+    [ "$(pg_query "SELECT 1 FROM ir_module_module WHERE name = 'mazpulki_members' AND state = 'installed'" "$1" 2>/dev/null)" = 1 ]
+}
+
+prepare_database_server() {
+    if external_db_configured; then
+        say "Using the configured PostgreSQL server (PG* variables or config/odoo.conf)"
+        command -v psql >/dev/null || die "psql (Debian package 'postgresql-client') is missing."
+        # The config file's settings feed psql too, unless PG* says otherwise.
+        local key var value
+        for key in host port user password; do
+            var="PG${key^^}"
+            value=$(sed -nE "s/^\s*db_${key}\s*=\s*(\S+)\s*$/\1/p" "$ODOO_CONF" | tail -n 1)
+            if [ -z "${!var:-}" ] && [ -n "$value" ] && [ "$value" != "False" ]; then
+                export "$var=$value"
+            fi
+        done
+        DB_ARGS=()
+        [ -n "${PGHOST:-}" ] && DB_ARGS+=(--db_host="$PGHOST")
+        [ -n "${PGPORT:-}" ] && DB_ARGS+=(--db_port="$PGPORT")
+        [ -n "${PGUSER:-}" ] && DB_ARGS+=(--db_user="$PGUSER")
+        [ -n "${PGPASSWORD:-}" ] && DB_ARGS+=(--db_password="$PGPASSWORD")
+        return 0
+    fi
+    start_embedded_postgres
+}
+
+# odoo_bin [server|shell|db] ARGS...: Odoo's own command line with the
+# project's configuration, addons path, filestore and database server.
+odoo_bin() {
+    local cmd=server
+    case "${1:-}" in server | shell | db) cmd=$1 && shift ;; esac
+    local extra=(--addons-path="$(addons_path)")
+    [ "$cmd" = db ] && extra=()
+    "$VENV_DIR/bin/python" "$ODOO_HOME/odoo-bin" "$cmd" -c "$ODOO_CONF" \
+        "${extra[@]}" --data-dir="$LOCAL_DIR/filestore" "${DB_ARGS[@]}" "$@"
+}
+
+drop_database() {
+    dropdb --if-exists --force "$1"
+    rm -rf "$LOCAL_DIR/filestore/filestore/$1"
+}
+
+setup_all() {
+    find_odoo
+    install_system_packages
+    install_venv
+    prepare_database_server
+}
