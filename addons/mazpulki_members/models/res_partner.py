@@ -1,0 +1,263 @@
+import re
+
+from dateutil.relativedelta import relativedelta
+from stdnum.exceptions import ValidationError as StdnumValidationError
+from stdnum.lv import pvn
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .mazpulki_consent import DIGITAL_CONSENT_AGE
+
+# Personal codes issued since 1 July 2017 start with 32 and carry no birth
+# date; python-stdnum (1.19, Odoo 18's pin) only knows the older DDMMYY-NNNNN.
+MODERN_PERSONAL_CODE = re.compile(r"^32\d{9}$")
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    is_mazpulki_member = fields.Boolean(string="Mazpulki Member", index=True, copy=False)
+    member_number = fields.Char(readonly=True, copy=False, index="trigram")
+    mazpulki_club_id = fields.Many2one("mazpulki.club", string="Club", index=True, tracking=True, copy=False)
+    mazpulki_region_id = fields.Many2one(related="mazpulki_club_id.region_id", string="Region", store=True)
+    birthdate_date = fields.Date(string="Birth Date")
+    mazpulki_age = fields.Integer(string="Age", compute="_compute_mazpulki_age")
+    personal_code = fields.Char(
+        copy=False,
+        groups="mazpulki_members.group_mazpulki_officer",
+        help="Latvian personal code (personas kods). Optional; visible only to the office.",
+    )
+    school_name = fields.Char(string="School")
+    school_grade = fields.Char(string="Grade", help="Class or course, e.g. 7.b")
+    guardian_ids = fields.One2many("mazpulki.guardian", "member_id", string="Guardians")
+    ward_ids = fields.One2many(
+        "mazpulki.guardian",
+        "guardian_id",
+        string="Guardian Of",
+        help="The members for whom this contact is a guardian.",
+    )
+    mazpulki_membership_ids = fields.One2many("mazpulki.membership", "member_id", string="Membership Years")
+    consent_ids = fields.One2many("mazpulki.consent", "member_id", string="Consents")
+    mazpulki_card_ids = fields.One2many("mazpulki.member.card", "member_id", string="Membership Cards")
+    mazpulki_card_id = fields.Many2one(
+        "mazpulki.member.card",
+        string="Membership Card",
+        compute="_compute_mazpulki_card_id",
+    )
+    mazpulki_qr_image = fields.Binary(string="Personal QR Code", compute="_compute_mazpulki_qr_image")
+    mazpulki_leader_ids = fields.One2many("mazpulki.club.leader", "partner_id", string="Leads Clubs")
+    has_guardian_consent = fields.Boolean(
+        compute="_compute_has_guardian_consent",
+        help="A guardian has given a consent to data processing that is not withdrawn.",
+    )
+    mazpulki_duplicate_ids = fields.Many2many(
+        "res.partner",
+        compute="_compute_mazpulki_duplicate_ids",
+        string="Possible Duplicates",
+    )
+
+    _sql_constraints = [
+        ("personal_code_uniq", "unique(personal_code)", "Another person already has this personal code."),
+        ("member_number_uniq", "unique(member_number)", "Another member already has this member number."),
+    ]
+
+    @api.depends("birthdate_date")
+    @api.depends_context("tz")
+    def _compute_mazpulki_age(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            partner.mazpulki_age = partner._mazpulki_age_on(today) or 0
+
+    @api.depends("mazpulki_card_ids.state", "mazpulki_card_ids.code")
+    def _compute_mazpulki_card_id(self):
+        for partner in self:
+            partner.mazpulki_card_id = partner.mazpulki_card_ids.filtered(lambda c: c.state == "active")[:1]
+
+    @api.depends("mazpulki_card_ids.state", "mazpulki_card_ids.code")
+    def _compute_mazpulki_qr_image(self):
+        for partner in self:
+            partner.mazpulki_qr_image = partner.mazpulki_card_id.qr_image
+
+    @api.depends("consent_ids.state", "consent_ids.given_by_id", "guardian_ids.guardian_id")
+    def _compute_has_guardian_consent(self):
+        for partner in self:
+            guardians = partner.guardian_ids.guardian_id
+            partner.has_guardian_consent = any(
+                consent.consent_type == "data_processing"
+                and consent.state == "given"
+                and consent.given_by_id in guardians
+                for consent in partner.consent_ids
+            )
+
+    @api.depends("name", "birthdate_date", "is_mazpulki_member")
+    def _compute_mazpulki_duplicate_ids(self):
+        for partner in self:
+            if not (partner.is_mazpulki_member and partner.name and partner.birthdate_date):
+                partner.mazpulki_duplicate_ids = False
+                continue
+            partner.mazpulki_duplicate_ids = self.search(
+                [
+                    ("id", "not in", partner._origin.ids),
+                    ("is_mazpulki_member", "=", True),
+                    ("name", "=ilike", partner.name.strip()),
+                    ("birthdate_date", "=", partner.birthdate_date),
+                ],
+                limit=5,
+            )
+
+    @api.constrains("personal_code", "birthdate_date")
+    def _check_personal_code(self):
+        for partner in self.sudo():  # personal_code is an officer field; the check runs for every writer
+            if not partner.personal_code:
+                continue
+            code = pvn.compact(partner.personal_code)
+            if MODERN_PERSONAL_CODE.match(code):
+                continue
+            try:
+                if code[:1] > "3":
+                    raise pvn.InvalidComponent()
+                pvn.validate(code)
+            except StdnumValidationError:
+                raise ValidationError(
+                    self.env._(
+                        "%(code)s is not a valid Latvian personal code (DDMMYY-NNNNN, or 32NNNN-NNNNN).",
+                        code=partner.personal_code,
+                    )
+                ) from None
+            birthdate = pvn.get_birth_date(code)
+            if partner.birthdate_date and partner.birthdate_date != birthdate:
+                raise ValidationError(
+                    self.env._(
+                        "The personal code %(code)s belongs to someone born on %(code_date)s, "
+                        "but the birth date entered is %(date)s.",
+                        code=partner.personal_code,
+                        code_date=birthdate,
+                        date=partner.birthdate_date,
+                    )
+                )
+
+    @api.model
+    def _check_personal_code_available(self, code, exclude=None):
+        """Refuse a personal code someone else has, naming them (the SQL constraint backs this up)."""
+        # sudo: personal codes are an officer field, and the other person may be outside the writer's clubs
+        other = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("personal_code", "=", code), ("id", "not in", (exclude or self.browse()).ids)], limit=1)
+        )
+        if other:
+            raise ValidationError(
+                self.env._(
+                    "The personal code %(code)s is already registered for %(other)s.",
+                    code=code,
+                    other=other.display_name,
+                )
+            )
+
+    @api.constrains("is_mazpulki_member", "birthdate_date", "is_company", "mazpulki_club_id")
+    def _check_member(self):
+        for partner in self.filtered("is_mazpulki_member"):
+            if partner.is_company:
+                raise ValidationError(self.env._("%s is a company; members are people.", partner.name))
+            if not partner.birthdate_date:
+                raise ValidationError(self.env._("Enter the birth date of member %s.", partner.name))
+            if not partner.mazpulki_club_id:
+                raise ValidationError(
+                    self.env._("Choose the club of member %s (the online club if none is near).", partner.name)
+                )
+        # A new birth date must still fit every membership year.
+        self.mazpulki_membership_ids._check_age()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("personal_code"):
+                vals["personal_code"] = self._normalize_personal_code(vals["personal_code"])
+                self._check_personal_code_available(vals["personal_code"])
+            if vals.get("is_mazpulki_member") and not vals.get("member_number"):
+                vals["member_number"] = self.env["ir.sequence"].next_by_code("mazpulki.member")
+        partners = super().create(vals_list)
+        members = partners.filtered("is_mazpulki_member")
+        if members:
+            members._mazpulki_sync_current_membership()
+            members._mazpulki_issue_card()
+        return partners
+
+    def write(self, vals):
+        if vals.get("personal_code"):
+            vals["personal_code"] = self._normalize_personal_code(vals["personal_code"])
+            self._check_personal_code_available(vals["personal_code"], exclude=self)
+        becoming_members = self.browse()
+        if vals.get("is_mazpulki_member"):
+            becoming_members = self.filtered(lambda p: not p.is_mazpulki_member)
+        res = super().write(vals)
+        for partner in becoming_members.filtered(lambda p: not p.member_number):
+            partner.member_number = self.env["ir.sequence"].next_by_code("mazpulki.member")
+        if "mazpulki_club_id" in vals or becoming_members:
+            self.filtered("is_mazpulki_member")._mazpulki_sync_current_membership()
+        if becoming_members:
+            becoming_members._mazpulki_issue_card()
+        if vals.get("is_mazpulki_member") is False or vals.get("active") is False:
+            self.mazpulki_card_ids._revoke("left")
+        return res
+
+    def action_mazpulki_reissue_card(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Revoke and Reissue Card"),
+            "res_model": "mazpulki.card.revoke",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_member_id": self.id},
+        }
+
+    def action_mazpulki_print_card(self):
+        return self.env.ref("mazpulki_members.action_report_member_card").report_action(self, config=False)
+
+    def _mazpulki_age_on(self, day):
+        """Age in whole years on ``day``; None without a birth date."""
+        self.ensure_one()
+        if not self.birthdate_date or not day:
+            return None
+        return relativedelta(day, self.birthdate_date).years
+
+    def _mazpulki_is_portal_allowed(self):
+        """Members under 13 reach the portal only with a guardian's consent."""
+        self.ensure_one()
+        age = self._mazpulki_age_on(fields.Date.context_today(self))
+        return age is None or age >= DIGITAL_CONSENT_AGE or self.has_guardian_consent
+
+    @api.model
+    def _normalize_personal_code(self, code):
+        compact = pvn.compact(code)
+        if len(compact) == 11 and compact.isdigit():
+            return f"{compact[:6]}-{compact[6:]}"
+        return code.strip()
+
+    def _mazpulki_sync_current_membership(self):
+        """Keep this year's membership record on the member's current club."""
+        year = fields.Date.context_today(self).year
+        Membership = self.env["mazpulki.membership"]
+        existing = Membership.search([("member_id", "in", self.ids), ("year", "=", year)])
+        by_member = {m.member_id.id: m for m in existing}
+        to_create = []
+        for member in self.filtered("mazpulki_club_id"):
+            membership = by_member.get(member.id)
+            if not membership:
+                to_create.append({"member_id": member.id, "club_id": member.mazpulki_club_id.id, "year": year})
+            elif membership.club_id != member.mazpulki_club_id:
+                membership.club_id = member.mazpulki_club_id
+        if to_create:
+            Membership.create(to_create)
+
+    def _mazpulki_issue_card(self):
+        """Give every member without a working card a new one."""
+        Card = self.env["mazpulki.member.card"]
+        without_card = self.filtered(lambda p: not p.mazpulki_card_id)
+        if without_card:
+            # Revocations must reach the database before the new card: one working card per member is a unique index.
+            Card.flush_model(["state"])
+            Card.create([{"member_id": member.id} for member in without_card])
+        self.invalidate_recordset(["mazpulki_card_id"])

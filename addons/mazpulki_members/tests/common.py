@@ -1,0 +1,73 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.tests import new_test_user
+
+from odoo.addons.base.tests.common import BaseCommon
+
+
+class MazpulkiCommon(BaseCommon):
+    """Two clubs in two regions, each with a leader, and a few members.
+
+    Ages are relative to today so the story holds in any year.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.today = fields.Date.context_today(cls.env["res.partner"])
+        cls.year = cls.today.year
+        cls.region_kurzeme = cls.env.ref("mazpulki_members.region_kurzeme")
+        cls.region_latgale = cls.env.ref("mazpulki_members.region_latgale")
+        cls.club_a = cls.env["mazpulki.club"].create(
+            {"name": "Kalnciema mazpulks", "number": "T-101", "region_id": cls.region_kurzeme.id}
+        )
+        cls.club_b = cls.env["mazpulki.club"].create(
+            {"name": "Rēzeknes mazpulks", "number": "T-202", "region_id": cls.region_latgale.id}
+        )
+        cls.user_leader_a = new_test_user(
+            cls.env, login="leader_a", name="Ilze Kalniņa", groups="mazpulki_members.group_mazpulki_leader"
+        )
+        cls.user_leader_b = new_test_user(
+            cls.env, login="leader_b", name="Jānis Ozols", groups="mazpulki_members.group_mazpulki_leader"
+        )
+        cls.user_officer = new_test_user(
+            cls.env, login="officer", name="Dace Roze", groups="mazpulki_members.group_mazpulki_officer"
+        )
+        cls.user_employee = new_test_user(cls.env, login="accountant", name="Gatis Grāmatvedis", groups="base.group_user")
+        cls.env["mazpulki.club.leader"].create(
+            [
+                {
+                    "club_id": cls.club_a.id,
+                    "partner_id": cls.user_leader_a.partner_id.id,
+                    "date_start": cls.today - relativedelta(years=2),
+                },
+                {
+                    "club_id": cls.club_b.id,
+                    "partner_id": cls.user_leader_b.partner_id.id,
+                    "date_start": cls.today - relativedelta(years=1),
+                },
+            ]
+        )
+        cls.member_a = cls._create_member("Madara Liepiņa", cls.club_a, years=15)
+        cls.member_b = cls._create_member("Roberts Vītols", cls.club_b, years=11)
+
+    @classmethod
+    def _create_member(cls, name, club, years, **vals):
+        return cls.env["res.partner"].create(
+            {
+                "name": name,
+                "is_mazpulki_member": True,
+                "mazpulki_club_id": club.id,
+                "birthdate_date": cls.today - relativedelta(years=years, days=20),
+                **vals,
+            }
+        )
+
+    @classmethod
+    def _create_guardian(cls, member, name, relation="mother"):
+        guardian = cls.env["res.partner"].create({"name": name, "email": f"{name.split()[0].lower()}@example.lv"})
+        cls.env["mazpulki.guardian"].create(
+            {"member_id": member.id, "guardian_id": guardian.id, "relation": relation}
+        )
+        return guardian

@@ -1,0 +1,102 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import MazpulkiCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPortal(MazpulkiCommon, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Madara (15) uses the portal herself; Roberts (11) through his father.
+        cls.member_a.email = "madara@example.lv"
+        cls.user_madara = new_test_user(
+            cls.env,
+            login="madara",
+            groups="base.group_portal",
+            partner_id=cls.member_a.id,
+            name=cls.member_a.name,
+            email=cls.member_a.email,
+        )
+        cls.father_b = cls._create_guardian(cls.member_b, "Andris Vītols", relation="father")
+        cls.env["mazpulki.consent"].create(
+            {"member_id": cls.member_b.id, "given_by_id": cls.father_b.id, "consent_type": "data_processing"}
+        )
+        cls.user_father = new_test_user(
+            cls.env,
+            login="andris",
+            groups="base.group_portal",
+            partner_id=cls.father_b.id,
+            name=cls.father_b.name,
+            email=cls.father_b.email,
+        )
+
+    def test_tour_member_sees_qr_card(self):
+        self.start_tour("/my", "mazpulki_portal_membership", login="madara")
+        self.assertEqual(self.member_a.phone, "+371 29123456")
+
+    def test_member_cannot_open_another_members_page(self):
+        self.authenticate("madara", "madara")
+        for url in (f"/my/membership/{self.member_b.id}", f"/my/membership/{self.member_b.id}/card"):
+            with self.subTest(url=url):
+                response = self.url_open(url)
+                self.assertEqual(response.status_code, 404)
+                self.assertNotIn("Roberts", response.text)
+                self.assertNotIn(self.member_b.member_number, response.text)
+        # A forged POST changes nothing either.
+        response = self.url_open(
+            f"/my/membership/{self.member_b.id}", data={"phone": "+371 20000000", "csrf_token": self.csrf_token()}
+        )
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(self.member_b.phone)
+
+    def csrf_token(self):
+        return self.url_open("/my/membership/%d" % self.member_a.id).text.split('name="csrf_token" value="')[1].split('"')[0]
+
+    def test_guardian_sees_child_and_card(self):
+        self.authenticate("andris", "andris")
+        response = self.url_open("/my/membership")
+        # One child: straight to the child's page.
+        self.assertTrue(response.url.endswith(f"/my/membership/{self.member_b.id}"))
+        self.assertIn("Roberts Vītols", response.text)
+        self.assertIn("data:image/png;base64,", response.text)
+        pdf = self.url_open(f"/my/membership/{self.member_b.id}/card")
+        self.assertEqual(pdf.status_code, 200)
+        self.assertEqual(pdf.headers["Content-Type"], "application/pdf")
+        self.assertEqual(self.url_open(f"/my/membership/{self.member_a.id}").status_code, 404)
+
+    def test_invalid_input_is_shown_back_and_not_saved(self):
+        self.authenticate("madara", "madara")
+        token = self.csrf_token()
+        response = self.url_open(
+            f"/my/membership/{self.member_a.id}",
+            data={"email": "madara(at)example", "city": "Tukums", "phone": "", "csrf_token": token},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Enter a valid e-mail address", response.text)
+        # What was typed is still in the form, and nothing was written.
+        self.assertIn('value="madara(at)example"', response.text)
+        self.assertIn('value="Tukums"', response.text)
+        self.assertEqual(self.member_a.email, "madara@example.lv")
+        self.assertFalse(self.member_a.city)
+
+    def test_child_without_consent_has_no_portal_page(self):
+        # Roberts got access with his father's consent; once it is withdrawn he sees nothing.
+        user_roberts = new_test_user(
+            self.env, login="roberts", groups="base.group_portal", partner_id=self.member_b.id, name=self.member_b.name
+        )
+        self.member_b.consent_ids.date_withdrawn = fields.Date.today()
+        self.authenticate(user_roberts.login, user_roberts.login)
+        self.assertEqual(self.url_open(f"/my/membership/{self.member_b.id}").status_code, 404)
+        listing = self.url_open("/my/membership").text
+        self.assertIn("There is no membership to show", listing)
+        self.assertNotIn(f"/my/membership/{self.member_b.id}", listing)
+
+    def test_home_counts_memberships(self):
+        self.authenticate("andris", "andris")
+        counters = self.make_jsonrpc_request("/my/counters", {"counters": ["mazpulki_member_count"]})
+        self.assertEqual(counters["mazpulki_member_count"], 1)
+        self.assertLess(self.member_b.birthdate_date, fields.Date.today() - relativedelta(years=10))

@@ -1,0 +1,2 @@
+from . import mazpulki_card_revoke
+from . import portal_wizard
