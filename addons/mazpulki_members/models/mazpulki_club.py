@@ -28,8 +28,7 @@ class MazpulkiClub(models.Model):
     is_online = fields.Boolean(
         string="Online Club",
         tracking=True,
-        help="A club for children and youth who have no club where they live; "
-        "it meets online.",
+        help="A club for children and youth who have no club where they live; " "it meets online.",
     )
     date_founded = fields.Date(tracking=True)
     date_closed = fields.Date(tracking=True)

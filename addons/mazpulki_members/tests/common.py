@@ -34,7 +34,9 @@ class MazpulkiCommon(BaseCommon):
         cls.user_officer = new_test_user(
             cls.env, login="officer", name="Dace Roze", groups="mazpulki_members.group_mazpulki_officer"
         )
-        cls.user_employee = new_test_user(cls.env, login="accountant", name="Gatis Grāmatvedis", groups="base.group_user")
+        cls.user_employee = new_test_user(
+            cls.env, login="accountant", name="Gatis Grāmatvedis", groups="base.group_user"
+        )
         cls.env["mazpulki.club.leader"].create(
             [
                 {
@@ -67,7 +69,5 @@ class MazpulkiCommon(BaseCommon):
     @classmethod
     def _create_guardian(cls, member, name, relation="mother"):
         guardian = cls.env["res.partner"].create({"name": name, "email": f"{name.split()[0].lower()}@example.lv"})
-        cls.env["mazpulki.guardian"].create(
-            {"member_id": member.id, "guardian_id": guardian.id, "relation": relation}
-        )
+        cls.env["mazpulki.guardian"].create({"member_id": member.id, "guardian_id": guardian.id, "relation": relation})
         return guardian

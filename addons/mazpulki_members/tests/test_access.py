@@ -15,7 +15,11 @@ class TestAccess(MazpulkiCommon):
         cls.member_a.personal_code = "321234-56789"
         cls.env["mazpulki.consent"].create(
             [
-                {"member_id": m.id, "given_by_id": cls._create_guardian(m, f"Vecāks {m.name}").id, "consent_type": "photo"}
+                {
+                    "member_id": m.id,
+                    "given_by_id": cls._create_guardian(m, f"Vecāks {m.name}").id,
+                    "consent_type": "photo",
+                }
                 for m in cls.member_a | cls.member_b
             ]
         )

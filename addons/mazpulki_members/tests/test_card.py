@@ -78,6 +78,8 @@ class TestCard(MazpulkiCommon):
         self.assertTrue(pdf.startswith(b"%PDF"))
 
     def test_club_without_members_cannot_print(self):
-        empty = self.env["mazpulki.club"].create({"name": "Jauns", "number": "T-303", "region_id": self.region_kurzeme.id})
+        empty = self.env["mazpulki.club"].create(
+            {"name": "Jauns", "number": "T-303", "region_id": self.region_kurzeme.id}
+        )
         with self.assertRaisesRegex(Exception, "no members"):
             empty.action_print_cards()

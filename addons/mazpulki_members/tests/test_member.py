@@ -34,7 +34,9 @@ class TestMember(MazpulkiCommon):
 
     def test_member_needs_birth_date_and_club(self):
         with self.assertRaisesRegex(ValidationError, "birth date"):
-            self.env["res.partner"].create({"name": "Anna", "is_mazpulki_member": True, "mazpulki_club_id": self.club_a.id})
+            self.env["res.partner"].create(
+                {"name": "Anna", "is_mazpulki_member": True, "mazpulki_club_id": self.club_a.id}
+            )
         with self.assertRaisesRegex(ValidationError, "club"):
             self.env["res.partner"].create(
                 {"name": "Anna", "is_mazpulki_member": True, "birthdate_date": self.today - relativedelta(years=9)}

@@ -49,9 +49,7 @@ class TestMembership(MazpulkiCommon):
         with self.assertRaisesRegex(ValidationError, "enter the date and the reason"):
             membership.state = "left"
         with self.assertRaisesRegex(ValidationError, "before the join date"):
-            membership.write(
-                {"state": "left", "date_leave": date(self.year - 1, 1, 1), "leave_reason": "moved"}
-            )
+            membership.write({"state": "left", "date_leave": date(self.year - 1, 1, 1), "leave_reason": "moved"})
         membership.write({"state": "left", "date_leave": membership.date_join, "leave_reason": "moved"})
         self.assertEqual(membership.state, "left")
 

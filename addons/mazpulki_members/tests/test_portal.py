@@ -54,7 +54,11 @@ class TestPortal(MazpulkiCommon, HttpCase):
         self.assertFalse(self.member_b.phone)
 
     def csrf_token(self):
-        return self.url_open("/my/membership/%d" % self.member_a.id).text.split('name="csrf_token" value="')[1].split('"')[0]
+        return (
+            self.url_open("/my/membership/%d" % self.member_a.id)
+            .text.split('name="csrf_token" value="')[1]
+            .split('"')[0]
+        )
 
     def test_guardian_sees_child_and_card(self):
         self.authenticate("andris", "andris")
