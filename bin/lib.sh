@@ -118,21 +118,46 @@ pg_bindir() {
 # to Debian's 'postgres' system user.
 as_pg_owner() {
     if [ "$(id -u)" -eq 0 ]; then
-        runuser -u postgres -- "$@"
+        (cd / && runuser -u postgres -- "$@")
     else
         "$@"
     fi
 }
 
+# The cluster lives in .local/; when the 'postgres' user cannot reach it (a
+# parent folder closed to others, as /root is) or the socket path would pass
+# the kernel's 107-character limit, it lives in /tmp under a name derived from
+# the project folder, and .local/pgdata and .local/pgrun point there.
+relocate_cluster_if_needed() {
+    [ "$(id -u)" -eq 0 ] || return 0
+    mkdir -p "$LOCAL_DIR"
+    [ -L "$PG_DATA" ] && return 0
+    if runuser -u postgres -- test -x "$LOCAL_DIR" && [ ${#PG_SOCKET_DIR} -lt 90 ]; then
+        return 0
+    fi
+    local outside
+    outside="/tmp/mazpulki-pg-$(echo "$PROJECT_DIR" | sha1sum | cut -c1-12)"
+    say "The 'postgres' user cannot use $LOCAL_DIR; the private cluster lives in $outside"
+    mkdir -p "$outside/pgdata" "$outside/pgrun"
+    chmod 755 "$outside"
+    [ -e "$PG_DATA" ] || ln -s "$outside/pgdata" "$PG_DATA"
+    [ -e "$PG_SOCKET_DIR" ] || ln -s "$outside/pgrun" "$PG_SOCKET_DIR"
+    PG_DATA="$outside/pgdata"
+    PG_SOCKET_DIR="$outside/pgrun"
+}
+
 start_embedded_postgres() {
     local bindir
     bindir=$(pg_bindir)
+    relocate_cluster_if_needed
+    if [ -L "$PG_DATA" ]; then
+        PG_DATA=$(readlink -f "$PG_DATA")
+        PG_SOCKET_DIR=$(readlink -f "$PG_SOCKET_DIR")
+    fi
     mkdir -p "$PG_DATA" "$PG_SOCKET_DIR"
     if [ "$(id -u)" -eq 0 ]; then
         chown postgres:postgres "$PG_DATA" "$PG_SOCKET_DIR"
         chmod 700 "$PG_DATA"
-        as_pg_owner test -w "$PG_DATA" ||
-            die "The 'postgres' user cannot write $PG_DATA (a parent folder is not searchable); clone the project somewhere world-searchable or set PGHOST."
     fi
     if [ ! -f "$PG_DATA/PG_VERSION" ]; then
         say "Creating the private PostgreSQL cluster in $PG_DATA"

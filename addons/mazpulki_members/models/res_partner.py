@@ -250,7 +250,8 @@ class ResPartner(models.Model):
             elif membership.club_id != member.mazpulki_club_id:
                 membership.club_id = member.mazpulki_club_id
         if to_create:
-            Membership.create(to_create)
+            # The member's own chatter already tells of the creation.
+            Membership.with_context(mail_create_nolog=True).create(to_create)
 
     def _mazpulki_issue_card(self):
         """Give every member without a working card a new one."""

@@ -1,0 +1,27 @@
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common import MazpulkiCommon
+
+
+@tagged("post_install", "-at_install")
+class TestLatvian(MazpulkiCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("lv_LV")
+        cls.env["ir.module.module"].search([("name", "=", "mazpulki_members")])._update_translations(["lv_LV"])
+
+    def test_validation_messages_speak_latvian(self):
+        member = self.member_a.with_context(lang="lv_LV")
+        with self.assertRaises(ValidationError) as caught:
+            member.personal_code = "12345"
+        message = str(caught.exception)
+        self.assertNotIn("is not a valid Latvian personal code", message)
+        self.assertIn("12345", message)
+
+    def test_menu_and_fields_speak_latvian(self):
+        club_field = self.env["res.partner"].with_context(lang="lv_LV").fields_get(["mazpulki_club_id"])
+        self.assertEqual(club_field["mazpulki_club_id"]["string"], "Mazpulks")
+        region = self.env.ref("mazpulki_members.region_riga").with_context(lang="lv_LV")
+        self.assertEqual(region.name, "Rīga/Pierīga")
