@@ -5,7 +5,7 @@ from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.lv import pvn
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .mazpulki_consent import DIGITAL_CONSENT_AGE
 
@@ -175,8 +175,9 @@ class ResPartner(models.Model):
             if vals.get("personal_code"):
                 vals["personal_code"] = self._normalize_personal_code(vals["personal_code"])
                 self._check_personal_code_available(vals["personal_code"])
-            if vals.get("is_mazpulki_member") and not vals.get("member_number"):
-                vals["member_number"] = self.env["ir.sequence"].next_by_code("mazpulki.member")
+        to_number = [vals for vals in vals_list if vals.get("is_mazpulki_member") and not vals.get("member_number")]
+        for vals, number in zip(to_number, self._mazpulki_next_member_numbers(len(to_number)), strict=True):
+            vals["member_number"] = number
         partners = super().create(vals_list)
         members = partners.filtered("is_mazpulki_member")
         if members:
@@ -192,8 +193,9 @@ class ResPartner(models.Model):
         if vals.get("is_mazpulki_member"):
             becoming_members = self.filtered(lambda p: not p.is_mazpulki_member)
         res = super().write(vals)
-        for partner in becoming_members.filtered(lambda p: not p.member_number):
-            partner.member_number = self.env["ir.sequence"].next_by_code("mazpulki.member")
+        to_number = becoming_members.filtered(lambda p: not p.member_number)
+        for partner, number in zip(to_number, self._mazpulki_next_member_numbers(len(to_number)), strict=True):
+            partner.member_number = number
         if "mazpulki_club_id" in vals or becoming_members:
             self.filtered("is_mazpulki_member")._mazpulki_sync_current_membership()
         if becoming_members:
@@ -235,6 +237,21 @@ class ResPartner(models.Model):
         if len(compact) == 11 and compact.isdigit():
             return f"{compact[:6]}-{compact[6:]}"
         return code.strip()
+
+    @api.model
+    def _mazpulki_next_member_numbers(self, count):
+        """``count`` new member numbers; the sequence is looked up once, not per member."""
+        if not count:
+            return []
+        # same lookup as ir.sequence.next_by_code(), done once for the whole batch
+        sequence = self.env["ir.sequence"].search(
+            [("code", "=", "mazpulki.member"), ("company_id", "in", [self.env.company.id, False])],
+            order="company_id",
+            limit=1,
+        )
+        if not sequence:
+            raise UserError(self.env._("The member number sequence (code mazpulki.member) is missing."))
+        return [sequence._next() for _ in range(count)]
 
     def _mazpulki_sync_current_membership(self):
         """Keep this year's membership record on the member's current club."""

@@ -20,10 +20,10 @@ class MazpulkiCommon(BaseCommon):
         cls.region_kurzeme = cls.env.ref("mazpulki_members.region_kurzeme")
         cls.region_latgale = cls.env.ref("mazpulki_members.region_latgale")
         cls.club_a = cls.env["mazpulki.club"].create(
-            {"name": "Kalnciema mazpulks", "number": "T-101", "region_id": cls.region_kurzeme.id}
+            {"name": "Testa mazpulks Kurzemē", "number": "T-101", "region_id": cls.region_kurzeme.id}
         )
         cls.club_b = cls.env["mazpulki.club"].create(
-            {"name": "Rēzeknes mazpulks", "number": "T-202", "region_id": cls.region_latgale.id}
+            {"name": "Testa mazpulks Latgalē", "number": "T-202", "region_id": cls.region_latgale.id}
         )
         cls.user_leader_a = new_test_user(
             cls.env, login="leader_a", name="Ilze Kalniņa", groups="mazpulki_members.group_mazpulki_leader"

@@ -128,7 +128,7 @@ class TestMember(MazpulkiCommon):
             ["name", "is_mazpulki_member", "birthdate_date", "mazpulki_club_id"],
             [
                 ["Laura Krūmiņa", "1", (self.today - relativedelta(years=9)).isoformat(), "T-202"],
-                ["Oskars Sproģis", "1", (self.today - relativedelta(years=14)).isoformat(), "Kalnciema mazpulks"],
+                ["Oskars Sproģis", "1", (self.today - relativedelta(years=14)).isoformat(), "Testa mazpulks Kurzemē"],
             ],
         )
         self.assertFalse(result["messages"], result["messages"])
