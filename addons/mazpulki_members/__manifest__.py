@@ -14,6 +14,7 @@
         "security/mazpulki_security.xml",
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
+        "data/ir_cron_data.xml",
         "data/mazpulki_region_data.xml",
         "report/report_paperformat.xml",
         "report/mazpulki_card_report.xml",

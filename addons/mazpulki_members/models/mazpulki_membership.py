@@ -1,3 +1,5 @@
+import datetime
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -115,3 +117,45 @@ class MazpulkiMembership(models.Model):
     def _onchange_state(self):
         if self.state == "left" and not self.date_leave:
             self.date_leave = fields.Date.context_today(self)
+
+    @api.model
+    def _renewal_domain(self, year):
+        """Memberships of ``year - 1`` whose member goes on into ``year``: still active, in a club, not yet
+        renewed and young enough."""
+        return [
+            ("year", "=", year - 1),
+            ("state", "=", "active"),
+            ("member_id.active", "=", True),
+            ("member_id.is_mazpulki_member", "=", True),
+            ("member_id.mazpulki_club_id", "!=", False),
+            ("member_id.birthdate_date", ">=", datetime.date(year - MAX_AGE, 1, 1)),
+            ("member_id.birthdate_date", "<=", datetime.date(year - MIN_AGE, 12, 31)),
+            ("member_id.mazpulki_membership_ids", "not any", [("year", "=", year)]),
+        ]
+
+    @api.model
+    def _renew_memberships(self, year, limit=None):
+        """Open the ``year`` membership of every member who ended the previous year active, in the member's
+        current club, from 1 January. Members who left or outgrow the age limit are not renewed."""
+        previous = self.search(self._renewal_domain(year), limit=limit, order="id")
+        return self.with_context(mail_create_nolog=True).create(
+            [
+                {
+                    "member_id": membership.member_id.id,
+                    "club_id": membership.member_id.mazpulki_club_id.id,
+                    "year": year,
+                    "date_join": datetime.date(year, 1, 1),
+                }
+                for membership in previous
+            ]
+        )
+
+    @api.model
+    def _cron_renew_memberships(self, batch_size=1000):
+        """Daily: carry the members into the new membership year, one batch per run; the scheduler calls
+        again while some remain."""
+        year = fields.Date.context_today(self).year
+        renewed = self._renew_memberships(year, limit=batch_size)
+        remaining = self.search_count(self._renewal_domain(year)) if len(renewed) == batch_size else 0
+        self.env["ir.cron"]._notify_progress(done=len(renewed), remaining=remaining)
+        return renewed

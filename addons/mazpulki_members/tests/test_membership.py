@@ -89,3 +89,53 @@ class TestMembership(MazpulkiCommon):
     def test_club_closing_before_founding(self):
         with self.assertRaisesRegex(ValidationError, "cannot close"):
             self.club_a.write({"date_founded": date(2020, 1, 1), "date_closed": date(2019, 1, 1)})
+
+
+@tagged("post_install", "-at_install")
+class TestMembershipRenewal(MazpulkiCommon):
+    def test_renewal_carries_active_members_into_next_year(self):
+        Membership = self.env["mazpulki.membership"]
+        next_year = self.year + 1
+        # Roberts left this year; Edgars outgrows the age limit; Zane's record is archived.
+        current_b = self.member_b.mazpulki_membership_ids.filtered(lambda m: m.year == self.year)
+        current_b.write({"state": "left", "date_leave": self.today, "leave_reason": "moved"})
+        too_old = self._create_member("Edgars Kalējs", self.club_a, years=25, birthdate_date=date(self.year - 25, 6, 1))
+        archived = self._create_member("Zane Krūze", self.club_a, years=12)
+        archived.action_archive()
+        moved = self._create_member("Alise Celma", self.club_a, years=9)
+        moved.mazpulki_club_id = self.club_b
+
+        renewed = Membership._renew_memberships(next_year)
+
+        ours = renewed.filtered(lambda m: m.member_id in self.member_a | self.member_b | too_old | archived | moved)
+        self.assertEqual(ours.member_id, self.member_a | moved)
+        self.assertEqual(ours.mapped("date_join"), [date(next_year, 1, 1)] * 2)
+        self.assertEqual(ours.filtered(lambda m: m.member_id == moved).club_id, self.club_b)
+        self.assertEqual(set(ours.mapped("state")), {"active"})
+        self.assertFalse(Membership._renew_memberships(next_year), "a second run renews nobody twice")
+
+    def test_cron_works_in_batches(self):
+        Membership = self.env["mazpulki.membership"]
+        members = self.member_a | self.member_b
+        # Last year's records, and this year's not opened yet: as on the morning of 1 January.
+        Membership.create(
+            [
+                {
+                    "member_id": m.id,
+                    "club_id": m.mazpulki_club_id.id,
+                    "year": self.year - 1,
+                    "date_join": date(self.year - 1, 9, 1),
+                }
+                for m in members
+            ]
+        )
+        members.mazpulki_membership_ids.filtered(lambda m: m.year == self.year).unlink()
+
+        batches = []
+        while renewed := Membership._cron_renew_memberships(batch_size=1):
+            batches.append(renewed)
+            self.assertLessEqual(len(batches), 1000, "the renewal never ends")
+        self.assertEqual([len(batch) for batch in batches], [1] * len(batches))
+        current = members.mazpulki_membership_ids.filtered(lambda m: m.year == self.year)
+        self.assertEqual(current.member_id, members)
+        self.assertEqual(current.mapped("date_join"), [date(self.year, 1, 1)] * 2)
