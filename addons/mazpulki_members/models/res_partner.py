@@ -231,6 +231,18 @@ class ResPartner(models.Model):
         age = self._mazpulki_age_on(fields.Date.context_today(self))
         return age is None or age >= DIGITAL_CONSENT_AGE or self.has_guardian_consent
 
+    def _mazpulki_check_portal_allowed(self, exception=ValidationError):
+        """Raise ``exception`` naming the first member under 13 without a guardian's consent."""
+        for partner in self:
+            if partner.is_mazpulki_member and not partner._mazpulki_is_portal_allowed():
+                raise exception(
+                    self.env._(
+                        "%s is under 13: a guardian must consent to data processing before the child "
+                        "gets portal access.",
+                        partner.name,
+                    )
+                )
+
     @api.model
     def _normalize_personal_code(self, code):
         compact = pvn.compact(code)
