@@ -192,14 +192,16 @@ class ResPartner(models.Model):
         becoming_members = self.browse()
         if vals.get("is_mazpulki_member"):
             becoming_members = self.filtered(lambda p: not p.is_mazpulki_member)
+        # A member restored from the archive gets a new card: the old one was revoked on archiving.
+        returning_members = self.filtered(lambda p: not p.active) if vals.get("active") else self.browse()
         res = super().write(vals)
         to_number = becoming_members.filtered(lambda p: not p.member_number)
         for partner, number in zip(to_number, self._mazpulki_next_member_numbers(len(to_number)), strict=True):
             partner.member_number = number
         if "mazpulki_club_id" in vals or becoming_members:
             self.filtered("is_mazpulki_member")._mazpulki_sync_current_membership()
-        if becoming_members:
-            becoming_members._mazpulki_issue_card()
+        if becoming_members or returning_members:
+            (becoming_members | returning_members).filtered("is_mazpulki_member")._mazpulki_issue_card()
         if vals.get("is_mazpulki_member") is False or vals.get("active") is False:
             self.mazpulki_card_ids._revoke("left")
         return res

@@ -64,6 +64,16 @@ class TestCard(MazpulkiCommon):
         with self.assertRaisesRegex(UserError, "was revoked"):
             self.env["mazpulki.member.card"].resolve_code(code)
 
+    def test_member_restored_from_archive_gets_a_new_card(self):
+        old_card = self.member_b.mazpulki_card_id
+        self.member_b.action_archive()
+        self.member_b.action_unarchive()
+        new_card = self.member_b.mazpulki_card_id
+        self.assertTrue(new_card)
+        self.assertNotEqual(new_card, old_card)
+        self.assertEqual(old_card.state, "revoked")
+        self.assertEqual(self.env["mazpulki.member.card"].resolve_code(new_card.code), self.member_b)
+
     def test_club_cards_render_as_pdf(self):
         self._create_member("Kārlis Zariņš", self.club_a, years=10)
         action = self.club_a.action_print_cards()
