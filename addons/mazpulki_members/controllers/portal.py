@@ -34,8 +34,10 @@ class MazpulkiPortal(CustomerPortal):
             members_sudo |= partner_sudo
         return members_sudo.filtered(lambda m: m.is_mazpulki_member and m.active)
 
-    def _mazpulki_member_check_access(self, member_id):
-        member_sudo = self._mazpulki_portal_members().filtered(lambda m: m.id == member_id)
+    def _mazpulki_member_check_access(self, member_id, members_sudo=None):
+        if members_sudo is None:
+            members_sudo = self._mazpulki_portal_members()
+        member_sudo = members_sudo.filtered(lambda m: m.id == member_id)
         if not member_sudo:
             # Same answer for "does not exist" and "not yours": nothing leaks.
             raise NotFound()
@@ -52,7 +54,8 @@ class MazpulkiPortal(CustomerPortal):
 
     @http.route("/my/membership/<int:member_id>", type="http", auth="user", website=True, methods=["GET", "POST"])
     def portal_my_membership(self, member_id, **post):
-        member_sudo = self._mazpulki_member_check_access(member_id)
+        members_sudo = self._mazpulki_portal_members()
+        member_sudo = self._mazpulki_member_check_access(member_id, members_sudo)
         error, saved = {}, False
         if request.httprequest.method == "POST":
             vals = {name: (post.get(name) or "").strip() for name in MEMBER_PORTAL_FIELDS}
@@ -66,7 +69,7 @@ class MazpulkiPortal(CustomerPortal):
                 "member": member_sudo,
                 "card": member_sudo.mazpulki_card_id,
                 "page_name": "mazpulki_membership",
-                "several_members": len(self._mazpulki_portal_members()) > 1,
+                "several_members": len(members_sudo) > 1,
                 # On an error, show what was typed, not what is stored.
                 "form": post if error else {name: member_sudo[name] or "" for name in MEMBER_PORTAL_FIELDS},
                 "error": error,
