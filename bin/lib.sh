@@ -71,9 +71,10 @@ apt_install_missing() {
 
 install_system_packages() {
     # Build headers for Odoo's requirements, the database server, the browser
-    # for tours and wkhtmltopdf for QWeb PDF reports (membership cards).
+    # for tours, wkhtmltopdf for QWeb PDF reports and poppler's pdftotext to
+    # read their text back in tests.
     apt_install_missing libpq-dev libldap2-dev libsasl2-dev postgresql postgresql-client \
-        chromium wkhtmltopdf fonts-dejavu-core
+        chromium wkhtmltopdf fonts-dejavu-core poppler-utils
 }
 
 # --- Python ---------------------------------------------------------------

@@ -7,3 +7,4 @@ from . import mazpulki_consent
 from . import mazpulki_member_card
 from . import res_partner
 from . import res_users
+from . import mazpulki_measure

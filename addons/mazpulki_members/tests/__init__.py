@@ -6,3 +6,4 @@ from . import test_access
 from . import test_portal
 from . import test_performance
 from . import test_i18n
+from . import test_measure
