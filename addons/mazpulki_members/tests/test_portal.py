@@ -104,3 +104,50 @@ class TestPortal(MazpulkiCommon, HttpCase):
         counters = self.make_jsonrpc_request("/my/counters", {"counters": ["mazpulki_member_count"]})
         self.assertEqual(counters["mazpulki_member_count"], 1)
         self.assertLess(self.member_b.birthdate_date, fields.Date.today() - relativedelta(years=10))
+
+    def _post_account(self, **fields):
+        page = self.url_open("/my/account")
+        self.assertEqual(page.status_code, 200)
+        token = page.text.split('name="csrf_token" value="')[1].split('"')[0]
+        country = str(self.env.ref("base.lv").id)
+        return self.url_open("/my/account", data={"country_id": country, "csrf_token": token, **fields})
+
+    def test_my_account_keeps_registry_rules_for_a_member(self):
+        """Odoo's /my/account validates like "My membership" and leaves the name to the office."""
+        self.authenticate("madara", "madara")
+        page = self.url_open("/my/account")
+        self.assertNotIn('name="company_name"', page.text)
+        self.assertNotIn('name="vat"', page.text)
+        self.assertIn("o_mazpulki_registry_note", page.text)
+
+        response = self._post_account(
+            name="Madara Citādā",
+            email="madara@example.lv",
+            phone="12",
+            zipcode="LV-3016-EXTRA-LONG",
+            company_name="Madaras SIA",
+            vat="LV40003000000",
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("at least 8 digits", response.text)
+        self.assertIn("at most 10 characters", response.text)
+        self.assertIn("kept in the Mazpulki registry", response.text)
+        # What was typed is shown back; nothing was stored.
+        self.assertIn("LV-3016-EXTRA-LONG", response.text)
+        self.member_a.invalidate_recordset()
+        self.assertEqual(self.member_a.name, "Madara Liepiņa")
+        self.assertFalse(self.member_a.phone)
+        self.assertFalse(self.member_a.zip)
+
+    def test_my_account_saves_valid_contact_details_of_a_guardian(self):
+        self.authenticate("andris", "andris")
+        response = self._post_account(
+            email="andris@example.lv", phone="+371 29111222", zipcode="LV-3001", city="Jelgava", street="Lielā iela 1"
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.url.endswith("/my/home"), response.url)
+        self.father_b.invalidate_recordset()
+        self.assertEqual(
+            (self.father_b.name, self.father_b.phone, self.father_b.zip, self.father_b.city),
+            ("Andris Vītols", "+371 29111222", "LV-3001", "Jelgava"),
+        )
