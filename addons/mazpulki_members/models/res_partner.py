@@ -1,3 +1,4 @@
+import datetime
 import re
 
 from dateutil.relativedelta import relativedelta
@@ -38,6 +39,11 @@ class ResPartner(models.Model):
         help="The members for whom this contact is a guardian.",
     )
     mazpulki_membership_ids = fields.One2many("mazpulki.membership", "member_id", string="Membership Years")
+    mazpulki_date_first_join = fields.Date(
+        string="Member Since",
+        compute="_compute_mazpulki_date_first_join",
+        help="The day the member first joined: the earliest join date of their membership years.",
+    )
     consent_ids = fields.One2many("mazpulki.consent", "member_id", string="Consents")
     mazpulki_card_ids = fields.One2many("mazpulki.member.card", "member_id", string="Membership Cards")
     mazpulki_card_id = fields.Many2one(
@@ -78,6 +84,16 @@ class ResPartner(models.Model):
     def _compute_mazpulki_qr_image(self):
         for partner in self:
             partner.mazpulki_qr_image = partner.mazpulki_card_id.qr_image
+
+    @api.depends("mazpulki_membership_ids.date_join")
+    def _compute_mazpulki_date_first_join(self):
+        first_join = dict(
+            self.env["mazpulki.membership"]._read_group(
+                [("member_id", "in", self.ids)], groupby=["member_id"], aggregates=["date_join:min"]
+            )
+        )
+        for partner in self:
+            partner.mazpulki_date_first_join = first_join.get(partner._origin, False)
 
     @api.depends("consent_ids.state", "consent_ids.given_by_id", "guardian_ids.guardian_id")
     def _compute_has_guardian_consent(self):
@@ -273,11 +289,20 @@ class ResPartner(models.Model):
         Membership = self.env["mazpulki.membership"]
         existing = Membership.search([("member_id", "in", self.ids), ("year", "=", year)])
         by_member = {m.member_id.id: m for m in existing}
+        # A member who ended last year active goes on: this year's record does not claim a new joining.
+        continuing = set(
+            Membership.search(
+                [("member_id", "in", self.ids), ("year", "=", year - 1), ("state", "=", "active")]
+            ).member_id.ids
+        )
         to_create = []
         for member in self.filtered("mazpulki_club_id"):
             membership = by_member.get(member.id)
             if not membership:
-                to_create.append({"member_id": member.id, "club_id": member.mazpulki_club_id.id, "year": year})
+                vals = {"member_id": member.id, "club_id": member.mazpulki_club_id.id, "year": year}
+                if member.id in continuing:
+                    vals["date_join"] = datetime.date(year, 1, 1)
+                to_create.append(vals)
             elif membership.club_id != member.mazpulki_club_id:
                 membership.club_id = member.mazpulki_club_id
         if to_create:

@@ -2,6 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools.misc import format_date
 
 from .common import MazpulkiCommon
 
@@ -151,3 +152,15 @@ class TestPortal(MazpulkiCommon, HttpCase):
             (self.father_b.name, self.father_b.phone, self.father_b.zip, self.father_b.city),
             ("Andris Vītols", "+371 29111222", "LV-3001", "Jelgava"),
         )
+
+    def test_membership_page_shows_the_first_joining(self):
+        first_join = self.today.replace(year=self.year - 3, month=9, day=12)
+        self.env["mazpulki.membership"].create(
+            {"member_id": self.member_a.id, "club_id": self.club_a.id, "year": self.year - 2, "date_join": first_join}
+        )
+        self.authenticate("madara", "madara")
+        page = self.url_open(f"/my/membership/{self.member_a.id}").text
+        self.assertIn("Member since", page)
+        self.assertIn(format_date(self.env, first_join), page)
+        # This year's record was created today; it is no new joining.
+        self.assertNotIn(format_date(self.env, self.today), page)
