@@ -191,6 +191,11 @@ class ResPartner(models.Model):
             if vals.get("personal_code"):
                 vals["personal_code"] = self._normalize_personal_code(vals["personal_code"])
                 self._check_personal_code_available(vals["personal_code"])
+        for vals in vals_list:
+            if vals.get("is_mazpulki_member") and vals.get("mazpulki_club_id"):
+                self._mazpulki_check_club_is_led(
+                    self.env["mazpulki.club"].browse(vals["mazpulki_club_id"]), vals.get("name")
+                )
         to_number = [vals for vals in vals_list if vals.get("is_mazpulki_member") and not vals.get("member_number")]
         for vals, number in zip(to_number, self._mazpulki_next_member_numbers(len(to_number)), strict=True):
             vals["member_number"] = number
@@ -202,6 +207,10 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
+        if vals.get("mazpulki_club_id"):
+            new_club = self.env["mazpulki.club"].browse(vals["mazpulki_club_id"])
+            for moving in self.filtered(lambda p: p.is_mazpulki_member and p.mazpulki_club_id != new_club):
+                self._mazpulki_check_club_is_led(new_club, moving.name)
         if vals.get("personal_code"):
             vals["personal_code"] = self._normalize_personal_code(vals["personal_code"])
             self._check_personal_code_available(vals["personal_code"], exclude=self)
@@ -228,6 +237,17 @@ class ResPartner(models.Model):
             "type": "ir.actions.act_window",
             "name": self.env._("Revoke and Reissue Card"),
             "res_model": "mazpulki.card.revoke",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_member_id": self.id},
+        }
+
+    def action_mazpulki_request_transfer(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Request Transfer"),
+            "res_model": "mazpulki.transfer.request",
             "view_mode": "form",
             "target": "new",
             "context": {"default_member_id": self.id},
@@ -260,6 +280,22 @@ class ResPartner(models.Model):
                         partner.name,
                     )
                 )
+
+    @api.model
+    def _mazpulki_check_club_is_led(self, club, member_name):
+        """A club leader puts members only into the clubs they lead; the office moves them elsewhere."""
+        if self.env.su or self.env.user.has_group("mazpulki_members.group_mazpulki_officer"):
+            return
+        if self.env.user.partner_id in club.current_leader_ids:
+            return
+        raise UserError(
+            self.env._(
+                "%(club)s is not a club you lead, so you cannot move %(member)s there yourself. "
+                "Use “Request Transfer” on the member's form: the office will move them.",
+                club=club.display_name,
+                member=member_name or self.env._("the member"),
+            )
+        )
 
     @api.model
     def _normalize_personal_code(self, code):
