@@ -76,6 +76,13 @@ class TestMembership(MazpulkiCommon):
         self.assertEqual((self.club_a.member_count_active, self.club_a.member_count_year), (1, 2))
         self.assertEqual((self.club_b.member_count_active, self.club_b.member_count_year), (1, 1))
 
+    def test_leader_sees_true_counts_of_every_club(self):
+        """The club directory shows another club's count to a leader, never a false zero."""
+        clubs = (self.club_a | self.club_b).with_user(self.user_leader_a)
+        clubs.invalidate_recordset()
+        self.assertEqual(clubs.mapped("member_count_active"), [1, 1])
+        self.assertEqual(clubs.mapped("member_count_year"), [1, 1])
+
     def test_members_per_region_and_year(self):
         groups = self.env["mazpulki.membership"]._read_group(
             [("club_id", "in", (self.club_a | self.club_b).ids)],
