@@ -8,11 +8,12 @@
     "author": "Latvijas Mazpulki",
     "license": "LGPL-3",
     "application": True,
-    "depends": ["contacts", "mail", "portal"],
+    "depends": ["auth_signup", "contacts", "mail", "portal"],
     "external_dependencies": {"python": ["qrcode", "python-stdnum"]},
     "data": [
         "security/mazpulki_security.xml",
         "security/ir.model.access.csv",
+        "data/ir_config_parameter_data.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
         "data/mazpulki_region_data.xml",
@@ -31,6 +32,7 @@
         "views/menus.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/mazpulki_demo.xml",
     ],
     "assets": {
