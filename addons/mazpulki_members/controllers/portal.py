@@ -109,10 +109,18 @@ class MazpulkiPortal(CustomerPortal):
     @http.route("/my/membership", type="http", auth="user", website=True)
     def portal_my_memberships(self, **kw):
         members_sudo = self._mazpulki_portal_members()
-        if len(members_sudo) == 1:
+        own_partner = request.env.user.partner_id
+        # A member goes straight to their own page; a parent sees the list of their children.
+        if members_sudo == own_partner:
             return request.redirect(f"/my/membership/{members_sudo.id}")
         values = self._prepare_portal_layout_values()
-        values.update({"members": members_sudo, "page_name": "mazpulki_membership"})
+        values.update(
+            {
+                "members": members_sudo,
+                "page_name": "mazpulki_membership",
+                "mazpulki_guardian_only": own_partner not in members_sudo,
+            }
+        )
         return request.render("mazpulki_members.portal_my_memberships", values)
 
     @http.route("/my/membership/<int:member_id>", type="http", auth="user", website=True, methods=["GET", "POST"])
@@ -133,6 +141,8 @@ class MazpulkiPortal(CustomerPortal):
                 "card": member_sudo.mazpulki_card_id,
                 "page_name": "mazpulki_membership",
                 "several_members": len(members_sudo) > 1,
+                "mazpulki_own": member_sudo == request.env.user.partner_id,
+                "mazpulki_guardian_only": request.env.user.partner_id not in members_sudo,
                 # On an error, show what was typed, not what is stored.
                 "form": post if error else {name: member_sudo[name] or "" for name in MEMBER_PORTAL_FIELDS},
                 "error": error,

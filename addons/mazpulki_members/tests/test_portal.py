@@ -63,11 +63,20 @@ class TestPortal(MazpulkiCommon, HttpCase):
 
     def test_guardian_sees_child_and_card(self):
         self.authenticate("andris", "andris")
-        response = self.url_open("/my/membership")
-        # One child: straight to the child's page.
-        self.assertTrue(response.url.endswith(f"/my/membership/{self.member_b.id}"))
+        listing = self.url_open("/my/membership")
+        # A parent sees the list of their children, even of one.
+        self.assertTrue(listing.url.endswith("/my/membership"))
+        self.assertIn("My Children", listing.text)
+        self.assertIn(f'href="/my/membership/{self.member_b.id}"', listing.text)
+        response = self.url_open(f"/my/membership/{self.member_b.id}")
         self.assertIn("Roberts Vītols", response.text)
         self.assertIn("data:image/png;base64,", response.text)
+        # The parent reads about their child's card, and finds the way back to the list.
+        self.assertIn("Your child's QR card", response.text)
+        self.assertIn("Download your child's card (PDF)", response.text)
+        breadcrumbs = response.text.split("o_portal_submenu")[1].split("</ol>")[0]
+        self.assertIn('href="/my/membership"', breadcrumbs)
+        self.assertIn("My Children", breadcrumbs)
         pdf = self.url_open(f"/my/membership/{self.member_b.id}/card")
         self.assertEqual(pdf.status_code, 200)
         self.assertEqual(pdf.headers["Content-Type"], "application/pdf")
@@ -164,3 +173,34 @@ class TestPortal(MazpulkiCommon, HttpCase):
         self.assertIn(format_date(self.env, first_join), page)
         # This year's record was created today; it is no new joining.
         self.assertNotIn(format_date(self.env, self.today), page)
+
+    def test_member_breadcrumbs_lead_home(self):
+        self.authenticate("madara", "madara")
+        response = self.url_open("/my/membership")
+        self.assertTrue(response.url.endswith(f"/my/membership/{self.member_a.id}"))
+        breadcrumbs = response.text.split("o_portal_submenu")[1].split("</ol>")[0]
+        self.assertIn('href="/my/home"', breadcrumbs)
+        self.assertIn("My Membership", breadcrumbs)
+        # No link back to /my/membership: it would only come back here.
+        self.assertNotIn('href="/my/membership"', breadcrumbs)
+        self.assertIn("Your QR card", response.text)
+
+    def test_home_tile_has_the_size_of_odoos_tiles(self):
+        """The tile's pictogram is a 64 px SVG like Odoo's own (sale's bag.svg), not the 256 px app icon."""
+        self.authenticate("madara", "madara")
+        home = self.url_open("/my/home").text
+        self.assertIn("/mazpulki_members/static/src/img/portal_membership.svg", home)
+        self.assertNotIn("/mazpulki_members/static/description/icon.png", home)
+
+    def test_name_column_and_address_labels_are_the_suites_own(self):
+        """Labels the suite translates itself: "Name and Surname", "Postal Code", "Street (line 2)"."""
+        Partner = self.env["res.partner"]
+        arch = Partner.get_view(self.env.ref("mazpulki_members.res_partner_view_list_member").id)["arch"]
+        self.assertIn('string="Name and Surname"', arch)
+        form = Partner.get_view(self.env.ref("mazpulki_members.res_partner_view_form_member").id)["arch"]
+        self.assertIn('string="Postal Code"', form)
+        self.authenticate("madara", "madara")
+        account = self.url_open("/my/account").text
+        self.assertIn("Postal Code", account)
+        self.assertIn("Street (line 2)", account)
+        self.assertNotIn("Zip / Postal Code", account)
