@@ -203,4 +203,5 @@ class TestPortal(MazpulkiCommon, HttpCase):
         account = self.url_open("/my/account").text
         self.assertIn("Postal Code", account)
         self.assertIn("Street (line 2)", account)
+        self.assertIn("Name and Surname", account)
         self.assertNotIn("Zip / Postal Code", account)
