@@ -13,6 +13,9 @@ VENV_DIR="${MAZPULKI_VENV:-$LOCAL_DIR/venv}"
 PG_DATA="$LOCAL_DIR/pgdata"
 PG_SOCKET_DIR="$LOCAL_DIR/pgrun"
 ODOO_CONF="$PROJECT_DIR/config/odoo.conf"
+# What Odoo runs with: config/odoo.conf plus the master password (see prepare_config).
+RUN_CONF="$LOCAL_DIR/odoo.conf"
+MASTER_PASSWORD_FILE="$LOCAL_DIR/master-password"
 SUITE_MODULES="mazpulki_members"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -215,6 +218,35 @@ prepare_database_server() {
     start_embedded_postgres
 }
 
+# --- configuration ----------------------------------------------------------
+
+# The master password (database manager) is never a fixed word: it comes from
+# MAZPULKI_MASTER_PASSWORD or is generated once into .local/master-password.
+# Odoo runs with .local/odoo.conf, config/odoo.conf plus that password, so the
+# password shows neither in git nor on a command line.
+prepare_config() {
+    mkdir -p "$LOCAL_DIR"
+    local password="${MAZPULKI_MASTER_PASSWORD:-}"
+    if [ -z "$password" ]; then
+        if [ ! -s "$MASTER_PASSWORD_FILE" ]; then
+            (umask 077 && head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' >"$MASTER_PASSWORD_FILE")
+            say "Generated the master password of the database manager into $MASTER_PASSWORD_FILE"
+        fi
+        password=$(cat "$MASTER_PASSWORD_FILE")
+    fi
+    grep -Eq '^\s*admin_passwd\s*=' "$ODOO_CONF" &&
+        die "config/odoo.conf sets admin_passwd; remove it (use MAZPULKI_MASTER_PASSWORD or $MASTER_PASSWORD_FILE)."
+    (
+        umask 077
+        cat "$ODOO_CONF"
+        printf '\n; Added by bin/lib.sh (MAZPULKI_MASTER_PASSWORD or %s); edit config/odoo.conf instead.\n' \
+            "$MASTER_PASSWORD_FILE"
+        printf 'admin_passwd = %s\n' "$password"
+    ) >"$RUN_CONF.tmp"
+    chmod 600 "$RUN_CONF.tmp"
+    mv "$RUN_CONF.tmp" "$RUN_CONF"
+}
+
 # odoo_bin [server|shell|db] ARGS...: Odoo's own command line with the
 # project's configuration, addons path, filestore and database server.
 odoo_bin() {
@@ -222,7 +254,7 @@ odoo_bin() {
     case "${1:-}" in server | shell | db) cmd=$1 && shift ;; esac
     local extra=(--addons-path="$(addons_path)")
     [ "$cmd" = db ] && extra=()
-    "$VENV_DIR/bin/python" "$ODOO_HOME/odoo-bin" "$cmd" -c "$ODOO_CONF" \
+    "$VENV_DIR/bin/python" "$ODOO_HOME/odoo-bin" "$cmd" -c "$RUN_CONF" \
         "${extra[@]}" --data-dir="$LOCAL_DIR/filestore" "${DB_ARGS[@]}" "$@"
 }
 
@@ -236,4 +268,5 @@ setup_all() {
     install_system_packages
     install_venv
     prepare_database_server
+    prepare_config
 }

@@ -2,17 +2,18 @@
     "name": "Mazpulki: Members",
     "summary": "Regions, clubs, members, leaders, guardians, consents, "
     "membership years and personal QR codes of Latvijas Mazpulki",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Mazpulki",
     "website": "https://www.mazpulki.lv",
     "author": "Latvijas Mazpulki",
     "license": "LGPL-3",
     "application": True,
-    "depends": ["contacts", "mail", "portal"],
+    "depends": ["auth_signup", "contacts", "mail", "portal"],
     "external_dependencies": {"python": ["qrcode", "python-stdnum"]},
     "data": [
         "security/mazpulki_security.xml",
         "security/ir.model.access.csv",
+        "data/ir_config_parameter_data.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
         "data/mazpulki_region_data.xml",
@@ -26,10 +27,12 @@
         "views/mazpulki_member_card_views.xml",
         "views/res_partner_views.xml",
         "wizard/mazpulki_card_revoke_views.xml",
+        "wizard/mazpulki_transfer_request_views.xml",
         "views/portal_templates.xml",
         "views/menus.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/mazpulki_demo.xml",
     ],
     "assets": {

@@ -69,10 +69,16 @@ class MazpulkiClub(models.Model):
 
     def _compute_member_counts(self):
         year = fields.Date.context_today(self).year
-        counts = self.env["mazpulki.membership"]._read_group(
-            [("club_id", "in", self.ids), ("year", "=", year)],
-            groupby=["club_id", "state"],
-            aggregates=["__count"],
+        # sudo: the club directory shows every club's counts; a leader reads the memberships of their own
+        # clubs only, and without sudo would see a false zero for the others. A count is no personal data.
+        counts = (
+            self.env["mazpulki.membership"]
+            .sudo()
+            ._read_group(
+                [("club_id", "in", self.ids), ("year", "=", year)],
+                groupby=["club_id", "state"],
+                aggregates=["__count"],
+            )
         )
         active, this_year = {}, {}
         for club, state, count in counts:

@@ -1,3 +1,4 @@
+import datetime
 import re
 
 from dateutil.relativedelta import relativedelta
@@ -38,6 +39,11 @@ class ResPartner(models.Model):
         help="The members for whom this contact is a guardian.",
     )
     mazpulki_membership_ids = fields.One2many("mazpulki.membership", "member_id", string="Membership Years")
+    mazpulki_date_first_join = fields.Date(
+        string="Member Since",
+        compute="_compute_mazpulki_date_first_join",
+        help="The day the member first joined: the earliest join date of their membership years.",
+    )
     consent_ids = fields.One2many("mazpulki.consent", "member_id", string="Consents")
     mazpulki_card_ids = fields.One2many("mazpulki.member.card", "member_id", string="Membership Cards")
     mazpulki_card_id = fields.Many2one(
@@ -78,6 +84,16 @@ class ResPartner(models.Model):
     def _compute_mazpulki_qr_image(self):
         for partner in self:
             partner.mazpulki_qr_image = partner.mazpulki_card_id.qr_image
+
+    @api.depends("mazpulki_membership_ids.date_join")
+    def _compute_mazpulki_date_first_join(self):
+        first_join = dict(
+            self.env["mazpulki.membership"]._read_group(
+                [("member_id", "in", self.ids)], groupby=["member_id"], aggregates=["date_join:min"]
+            )
+        )
+        for partner in self:
+            partner.mazpulki_date_first_join = first_join.get(partner._origin, False)
 
     @api.depends("consent_ids.state", "consent_ids.given_by_id", "guardian_ids.guardian_id")
     def _compute_has_guardian_consent(self):
@@ -175,6 +191,11 @@ class ResPartner(models.Model):
             if vals.get("personal_code"):
                 vals["personal_code"] = self._normalize_personal_code(vals["personal_code"])
                 self._check_personal_code_available(vals["personal_code"])
+        for vals in vals_list:
+            if vals.get("is_mazpulki_member") and vals.get("mazpulki_club_id"):
+                self._mazpulki_check_club_is_led(
+                    self.env["mazpulki.club"].browse(vals["mazpulki_club_id"]), vals.get("name")
+                )
         to_number = [vals for vals in vals_list if vals.get("is_mazpulki_member") and not vals.get("member_number")]
         for vals, number in zip(to_number, self._mazpulki_next_member_numbers(len(to_number)), strict=True):
             vals["member_number"] = number
@@ -186,6 +207,10 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
+        if vals.get("mazpulki_club_id"):
+            new_club = self.env["mazpulki.club"].browse(vals["mazpulki_club_id"])
+            for moving in self.filtered(lambda p: p.is_mazpulki_member and p.mazpulki_club_id != new_club):
+                self._mazpulki_check_club_is_led(new_club, moving.name)
         if vals.get("personal_code"):
             vals["personal_code"] = self._normalize_personal_code(vals["personal_code"])
             self._check_personal_code_available(vals["personal_code"], exclude=self)
@@ -212,6 +237,17 @@ class ResPartner(models.Model):
             "type": "ir.actions.act_window",
             "name": self.env._("Revoke and Reissue Card"),
             "res_model": "mazpulki.card.revoke",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_member_id": self.id},
+        }
+
+    def action_mazpulki_request_transfer(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Request Transfer"),
+            "res_model": "mazpulki.transfer.request",
             "view_mode": "form",
             "target": "new",
             "context": {"default_member_id": self.id},
@@ -246,6 +282,22 @@ class ResPartner(models.Model):
                 )
 
     @api.model
+    def _mazpulki_check_club_is_led(self, club, member_name):
+        """A club leader puts members only into the clubs they lead; the office moves them elsewhere."""
+        if self.env.su or self.env.user.has_group("mazpulki_members.group_mazpulki_officer"):
+            return
+        if self.env.user.partner_id in club.current_leader_ids:
+            return
+        raise UserError(
+            self.env._(
+                "%(club)s is not a club you lead, so you cannot move %(member)s there yourself. "
+                "Use “Request Transfer” on the member's form: the office will move them.",
+                club=club.display_name,
+                member=member_name or self.env._("the member"),
+            )
+        )
+
+    @api.model
     def _normalize_personal_code(self, code):
         compact = pvn.compact(code)
         if len(compact) == 11 and compact.isdigit():
@@ -273,11 +325,20 @@ class ResPartner(models.Model):
         Membership = self.env["mazpulki.membership"]
         existing = Membership.search([("member_id", "in", self.ids), ("year", "=", year)])
         by_member = {m.member_id.id: m for m in existing}
+        # A member who ended last year active goes on: this year's record does not claim a new joining.
+        continuing = set(
+            Membership.search(
+                [("member_id", "in", self.ids), ("year", "=", year - 1), ("state", "=", "active")]
+            ).member_id.ids
+        )
         to_create = []
         for member in self.filtered("mazpulki_club_id"):
             membership = by_member.get(member.id)
             if not membership:
-                to_create.append({"member_id": member.id, "club_id": member.mazpulki_club_id.id, "year": year})
+                vals = {"member_id": member.id, "club_id": member.mazpulki_club_id.id, "year": year}
+                if member.id in continuing:
+                    vals["date_join"] = datetime.date(year, 1, 1)
+                to_create.append(vals)
             elif membership.club_id != member.mazpulki_club_id:
                 membership.club_id = member.mazpulki_club_id
         if to_create:

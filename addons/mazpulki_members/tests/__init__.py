@@ -4,6 +4,8 @@ from . import test_card
 from . import test_consent
 from . import test_access
 from . import test_portal
+from . import test_transfer
+from . import test_hardening
 from . import test_performance
 from . import test_i18n
 from . import test_measure

@@ -1,8 +1,9 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from .common import MazpulkiCommon
 
@@ -70,7 +71,92 @@ class TestAccess(MazpulkiCommon):
     def test_internal_user_outside_mazpulki_sees_no_member(self):
         Partner = self.env["res.partner"].with_user(self.user_employee)
         self.assertFalse(Partner.search([("is_mazpulki_member", "=", True)]))
-        # Guardians are ordinary contacts and stay visible.
-        self.assertTrue(Partner.search([("ward_ids", "!=", False)], limit=1) or True)
+        # A guardian's contact is held because of the child: hidden as the child is.
+        guardians = (self.member_a | self.member_b).guardian_ids.guardian_id
+        self.assertFalse(Partner.search([("id", "in", guardians.ids)]))
         with mute_logger("odoo.models"), self.assertRaises(AccessError):
             self.member_a.with_user(self.user_employee).read(["name"])
+
+
+@tagged("post_install", "-at_install")
+class TestLeaderAddressBook(MazpulkiCommon):
+    """What of the address book a club leader reads and edits.
+
+    A leader reads and edits the members of the clubs they lead and those
+    members' guardians. Like every internal user, they read the ordinary
+    address book (companies and host organisations, the organisation's own
+    partner, staff, club leaders), but no other member and no other guardian.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.mother_a = cls._create_guardian(cls.member_a, "Inese Liepiņa")
+        cls.mother_b = cls._create_guardian(cls.member_b, "Sarmīte Vītola")
+        cls.mother_b.write({"phone": "+371 26000001", "street": "Graudu iela 5", "city": "Liepāja"})
+        cls.school = cls.env["res.partner"].create({"name": "Kalnciema pamatskola", "is_company": True})
+        cls.club_a.host_partner_id = cls.school
+        cls.user_officer.partner_id.email = "dace@example.lv"
+
+    def test_leader_reads_and_edits_own_clubs_guardians(self):
+        mother = self.mother_a.with_user(self.user_leader_a)
+        self.assertEqual(mother.name, "Inese Liepiņa")
+        mother.phone = "+371 29000002"
+        self.assertEqual(self.mother_a.phone, "+371 29000002")
+        links = self.member_a.with_user(self.user_leader_a).guardian_ids
+        self.assertEqual(links.guardian_id, self.mother_a)
+
+    def test_leader_cannot_read_or_edit_another_clubs_guardian(self):
+        Partner = self.env["res.partner"].with_user(self.user_leader_a)
+        self.assertFalse(Partner.search([("id", "=", self.mother_b.id)]))
+        self.assertFalse(Partner.search([("phone", "=", "+371 26000001")]))
+        with mute_logger("odoo.models"), self.assertRaises(AccessError):
+            self.mother_b.with_user(self.user_leader_a).read(["name", "phone", "street"])
+        with mute_logger("odoo.models"), self.assertRaises(AccessError):
+            self.mother_b.with_user(self.user_leader_a).write({"phone": "+371 20000000"})
+        self.assertEqual(self.mother_b.phone, "+371 26000001")
+
+    def test_leader_address_book(self):
+        Partner = self.env["res.partner"].with_user(self.user_leader_a)
+        visible = (
+            self.school  # the club's host organisation
+            | self.env.company.partner_id  # the organisation itself
+            | self.user_leader_a.partner_id  # themselves
+            | self.user_leader_b.partner_id  # another club's leader, in the club directory
+            | self.user_officer.partner_id  # the office
+        )
+        self.assertEqual(Partner.search([("id", "in", visible.ids)]), visible)
+        hidden = self.member_b | self.mother_b
+        self.assertFalse(Partner.search([("id", "in", hidden.ids)]))
+
+    def test_a_guardian_who_leads_a_club_stays_in_the_directory(self):
+        # Jānis leads club B and is the father of a member of club A.
+        self.env["mazpulki.guardian"].create(
+            {"member_id": self.member_a.id, "guardian_id": self.user_leader_b.partner_id.id, "relation": "father"}
+        )
+        employee_partners = self.env["res.partner"].with_user(self.user_employee)
+        self.assertTrue(employee_partners.search([("id", "=", self.user_leader_b.partner_id.id)]))
+
+    def test_leader_opens_member_list_form_preferences_and_chatter(self):
+        member_a = self.member_a.with_user(self.user_leader_a)
+        self.member_a.message_subscribe(self.user_officer.partner_id.ids)
+        self.member_a.with_user(self.user_officer).message_post(body="Sveika, Madara!", message_type="comment")
+        # The member list, as the menu opens it.
+        action = self.env["ir.actions.act_window"]._for_xml_id("mazpulki_members.res_partner_action_member")
+        Partner = self.env["res.partner"].with_user(self.user_leader_a)
+        domain = safe_eval(action["domain"])
+        result = Partner.web_search_read(domain, {"display_name": {}, "mazpulki_club_id": {}, "phone": {}})
+        self.assertEqual([r["id"] for r in result["records"]], self.member_a.ids)
+        # The member's form with the guardians tab.
+        with Form(member_a, view="mazpulki_members.res_partner_view_form_member") as form:
+            self.assertEqual(form.guardian_ids.edit(0).guardian_id, self.mother_a)
+        # Their own preferences.
+        me = self.user_leader_a.with_user(self.user_leader_a)
+        me.read(["name", "email", "signature", "lang", "tz", "partner_id"])
+        me.partner_id.read(["name", "email", "phone", "image_128"])
+        # The chatter: messages, their authors and the followers.
+        messages = member_a.message_ids
+        self.assertIn("Sveika, Madara!", "".join(messages.mapped("body")))
+        messages.author_id.read(["name"])
+        self.assertIn(self.user_officer.partner_id, member_a.message_follower_ids.partner_id)
+        member_a.message_post(body="Paldies!", message_type="comment")

@@ -1,4 +1,4 @@
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import MazpulkiCommon
@@ -25,3 +25,17 @@ class TestLatvian(MazpulkiCommon):
         self.assertEqual(club_field["mazpulki_club_id"]["string"], "Mazpulks")
         region = self.env.ref("mazpulki_members.region_riga").with_context(lang="lv_LV")
         self.assertEqual(region.name, "Rīga/Pierīga")
+
+    def test_moving_a_member_to_another_club_is_refused_in_latvian(self):
+        member = self.member_a.with_user(self.user_leader_a).with_context(lang="lv_LV")
+        with self.assertRaises(UserError) as caught:
+            member.mazpulki_club_id = self.club_b
+        message = str(caught.exception)
+        self.assertIn("nav jūsu vadīts mazpulks", message)
+        self.assertIn("Pieprasīt pārcelšanu", message)
+        self.assertNotIn("access", message)
+
+    def test_member_list_name_column_reads_vards_uzvards(self):
+        view = self.env.ref("mazpulki_members.res_partner_view_list_member")
+        arch = self.env["res.partner"].with_context(lang="lv_LV").get_view(view.id)["arch"]
+        self.assertIn('string="Vārds, uzvārds"', arch)

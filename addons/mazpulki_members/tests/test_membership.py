@@ -1,5 +1,6 @@
 from datetime import date
 
+from lxml import etree
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import ValidationError
@@ -75,6 +76,13 @@ class TestMembership(MazpulkiCommon):
         self.assertEqual((self.club_a.member_count_active, self.club_a.member_count_year), (1, 2))
         self.assertEqual((self.club_b.member_count_active, self.club_b.member_count_year), (1, 1))
 
+    def test_leader_sees_true_counts_of_every_club(self):
+        """The club directory shows another club's count to a leader, never a false zero."""
+        clubs = (self.club_a | self.club_b).with_user(self.user_leader_a)
+        clubs.invalidate_recordset()
+        self.assertEqual(clubs.mapped("member_count_active"), [1, 1])
+        self.assertEqual(clubs.mapped("member_count_year"), [1, 1])
+
     def test_members_per_region_and_year(self):
         groups = self.env["mazpulki.membership"]._read_group(
             [("club_id", "in", (self.club_a | self.club_b).ids)],
@@ -89,6 +97,50 @@ class TestMembership(MazpulkiCommon):
     def test_club_closing_before_founding(self):
         with self.assertRaisesRegex(ValidationError, "cannot close"):
             self.club_a.write({"date_founded": date(2020, 1, 1), "date_closed": date(2019, 1, 1)})
+
+
+@tagged("post_install", "-at_install")
+class TestMembershipDisplay(MazpulkiCommon):
+    def test_years_are_shown_without_thousands_separator(self):
+        """A year reads "2026", not "2 026": the integer widget's formatting is off on every year column."""
+        views = [
+            ("mazpulki.membership", "mazpulki_members.mazpulki_membership_view_list"),
+            ("mazpulki.membership", "mazpulki_members.mazpulki_membership_view_form"),
+            ("res.partner", "mazpulki_members.res_partner_view_form_member"),
+        ]
+        for model, xmlid in views:
+            with self.subTest(view=xmlid):
+                arch = self.env[model].get_view(self.env.ref(xmlid).id)["arch"]
+                year_fields = etree.fromstring(arch).xpath("//field[@name='year']")
+                self.assertTrue(year_fields)
+                for node in year_fields:
+                    self.assertIn("'enable_formatting': false", node.get("options", ""))
+
+    def test_member_since_is_the_first_joining(self):
+        """A member who joined three years ago and goes on this year is a member since then, not since today."""
+        first_join = date(self.year - 3, 9, 12)
+        self.env["mazpulki.membership"].create(
+            {"member_id": self.member_a.id, "club_id": self.club_a.id, "year": self.year - 2, "date_join": first_join}
+        )
+        self.assertEqual(self.member_a.mazpulki_date_first_join, first_join)
+        self.assertEqual(self.member_b.mazpulki_date_first_join, self.today)
+
+    def test_a_continuing_member_does_not_join_again(self):
+        """This year's record of a member active last year starts on 1 January."""
+        member = self._create_member("Ieva Kalna", self.club_a, years=14)
+        member.mazpulki_membership_ids.unlink()
+        self.env["mazpulki.membership"].create(
+            {
+                "member_id": member.id,
+                "club_id": self.club_a.id,
+                "year": self.year - 1,
+                "date_join": date(self.year - 1, 3, 1),
+            }
+        )
+        member.mazpulki_club_id = self.club_b
+        this_year = member.mazpulki_membership_ids.filtered(lambda m: m.year == self.year)
+        self.assertEqual(this_year.date_join, date(self.year, 1, 1))
+        self.assertEqual(member.mazpulki_date_first_join, date(self.year - 1, 3, 1))
 
 
 @tagged("post_install", "-at_install")

@@ -2,6 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools.misc import format_date
 
 from .common import MazpulkiCommon
 
@@ -62,11 +63,20 @@ class TestPortal(MazpulkiCommon, HttpCase):
 
     def test_guardian_sees_child_and_card(self):
         self.authenticate("andris", "andris")
-        response = self.url_open("/my/membership")
-        # One child: straight to the child's page.
-        self.assertTrue(response.url.endswith(f"/my/membership/{self.member_b.id}"))
+        listing = self.url_open("/my/membership")
+        # A parent sees the list of their children, even of one.
+        self.assertTrue(listing.url.endswith("/my/membership"))
+        self.assertIn("My Children", listing.text)
+        self.assertIn(f'href="/my/membership/{self.member_b.id}"', listing.text)
+        response = self.url_open(f"/my/membership/{self.member_b.id}")
         self.assertIn("Roberts Vītols", response.text)
         self.assertIn("data:image/png;base64,", response.text)
+        # The parent reads about their child's card, and finds the way back to the list.
+        self.assertIn("Your child's QR card", response.text)
+        self.assertIn("Download your child's card (PDF)", response.text)
+        breadcrumbs = response.text.split("o_portal_submenu")[1].split("</ol>")[0]
+        self.assertIn('href="/my/membership"', breadcrumbs)
+        self.assertIn("My Children", breadcrumbs)
         pdf = self.url_open(f"/my/membership/{self.member_b.id}/card")
         self.assertEqual(pdf.status_code, 200)
         self.assertEqual(pdf.headers["Content-Type"], "application/pdf")
@@ -104,3 +114,94 @@ class TestPortal(MazpulkiCommon, HttpCase):
         counters = self.make_jsonrpc_request("/my/counters", {"counters": ["mazpulki_member_count"]})
         self.assertEqual(counters["mazpulki_member_count"], 1)
         self.assertLess(self.member_b.birthdate_date, fields.Date.today() - relativedelta(years=10))
+
+    def _post_account(self, **fields):
+        page = self.url_open("/my/account")
+        self.assertEqual(page.status_code, 200)
+        token = page.text.split('name="csrf_token" value="')[1].split('"')[0]
+        country = str(self.env.ref("base.lv").id)
+        return self.url_open("/my/account", data={"country_id": country, "csrf_token": token, **fields})
+
+    def test_my_account_keeps_registry_rules_for_a_member(self):
+        """Odoo's /my/account validates like "My membership" and leaves the name to the office."""
+        self.authenticate("madara", "madara")
+        page = self.url_open("/my/account")
+        self.assertNotIn('name="company_name"', page.text)
+        self.assertNotIn('name="vat"', page.text)
+        self.assertIn("o_mazpulki_registry_note", page.text)
+
+        response = self._post_account(
+            name="Madara Citādā",
+            email="madara@example.lv",
+            phone="12",
+            zipcode="LV-3016-EXTRA-LONG",
+            company_name="Madaras SIA",
+            vat="LV40003000000",
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("at least 8 digits", response.text)
+        self.assertIn("at most 10 characters", response.text)
+        self.assertIn("kept in the Mazpulki registry", response.text)
+        # What was typed is shown back; nothing was stored.
+        self.assertIn("LV-3016-EXTRA-LONG", response.text)
+        self.member_a.invalidate_recordset()
+        self.assertEqual(self.member_a.name, "Madara Liepiņa")
+        self.assertFalse(self.member_a.phone)
+        self.assertFalse(self.member_a.zip)
+
+    def test_my_account_saves_valid_contact_details_of_a_guardian(self):
+        self.authenticate("andris", "andris")
+        response = self._post_account(
+            email="andris@example.lv", phone="+371 29111222", zipcode="LV-3001", city="Jelgava", street="Lielā iela 1"
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.url.endswith("/my/home"), response.url)
+        self.father_b.invalidate_recordset()
+        self.assertEqual(
+            (self.father_b.name, self.father_b.phone, self.father_b.zip, self.father_b.city),
+            ("Andris Vītols", "+371 29111222", "LV-3001", "Jelgava"),
+        )
+
+    def test_membership_page_shows_the_first_joining(self):
+        first_join = self.today.replace(year=self.year - 3, month=9, day=12)
+        self.env["mazpulki.membership"].create(
+            {"member_id": self.member_a.id, "club_id": self.club_a.id, "year": self.year - 2, "date_join": first_join}
+        )
+        self.authenticate("madara", "madara")
+        page = self.url_open(f"/my/membership/{self.member_a.id}").text
+        self.assertIn("Member since", page)
+        self.assertIn(format_date(self.env, first_join), page)
+        # This year's record was created today; it is no new joining.
+        self.assertNotIn(format_date(self.env, self.today), page)
+
+    def test_member_breadcrumbs_lead_home(self):
+        self.authenticate("madara", "madara")
+        response = self.url_open("/my/membership")
+        self.assertTrue(response.url.endswith(f"/my/membership/{self.member_a.id}"))
+        breadcrumbs = response.text.split("o_portal_submenu")[1].split("</ol>")[0]
+        self.assertIn('href="/my/home"', breadcrumbs)
+        self.assertIn("My Membership", breadcrumbs)
+        # No link back to /my/membership: it would only come back here.
+        self.assertNotIn('href="/my/membership"', breadcrumbs)
+        self.assertIn("Your QR card", response.text)
+
+    def test_home_tile_has_the_size_of_odoos_tiles(self):
+        """The tile's pictogram is a 64 px SVG like Odoo's own (sale's bag.svg), not the 256 px app icon."""
+        self.authenticate("madara", "madara")
+        home = self.url_open("/my/home").text
+        self.assertIn("/mazpulki_members/static/src/img/portal_membership.svg", home)
+        self.assertNotIn("/mazpulki_members/static/description/icon.png", home)
+
+    def test_name_column_and_address_labels_are_the_suites_own(self):
+        """Labels the suite translates itself: "Name and Surname", "Postal Code", "Street (line 2)"."""
+        Partner = self.env["res.partner"]
+        arch = Partner.get_view(self.env.ref("mazpulki_members.res_partner_view_list_member").id)["arch"]
+        self.assertIn('string="Name and Surname"', arch)
+        form = Partner.get_view(self.env.ref("mazpulki_members.res_partner_view_form_member").id)["arch"]
+        self.assertIn('string="Postal Code"', form)
+        self.authenticate("madara", "madara")
+        account = self.url_open("/my/account").text
+        self.assertIn("Postal Code", account)
+        self.assertIn("Street (line 2)", account)
+        self.assertIn("Name and Surname", account)
+        self.assertNotIn("Zip / Postal Code", account)

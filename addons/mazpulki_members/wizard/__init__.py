@@ -1,2 +1,3 @@
 from . import mazpulki_card_revoke
+from . import mazpulki_transfer_request
 from . import portal_wizard
