@@ -130,12 +130,18 @@ class AccountAnalyticLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        funding_plan = self._mazpulki_funding_plan()
+        for vals in vals_list:
+            # Set the plan's column at once: an inverse after create would write an approved line.
+            if "mazpulki_funding_account_id" in vals and funding_plan:
+                vals.setdefault(funding_plan._column_name(), vals.pop("mazpulki_funding_account_id"))
         volunteer_vals = [vals for vals in vals_list if self._mazpulki_is_volunteer_vals(vals)]
         if volunteer_vals:
             self._mazpulki_prepare_volunteer_vals(volunteer_vals)
         return super().create(vals_list)
 
     def write(self, vals):
+        self.check_access("write")  # who may not write at all learns that first, not that the line is locked
         locked = self.filtered(lambda line: line.volunteer_state == "approved")
         if locked and not self.env.context.get("mazpulki_volunteer_unlock"):
             raise UserError(
