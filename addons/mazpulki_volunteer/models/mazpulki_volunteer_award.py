@@ -76,8 +76,9 @@ class MazpulkiVolunteerAwardCampaign(models.Model):
             if campaign.state != "open":
                 raise UserError(self.env._("The campaign %s is closed.", campaign.name))
             found = campaign._mazpulki_candidates()
-            Candidate = self.env["mazpulki.volunteer.award.candidate"]
-            existing = {cand.volunteer_id.id: cand for cand in campaign.candidate_ids}
+            # sudo: the campaign lists every team's candidates; each coordinator reads only their teams' ones
+            Candidate = self.env["mazpulki.volunteer.award.candidate"].sudo()
+            existing = {cand.volunteer_id.id: cand for cand in campaign.sudo().candidate_ids}
             to_create = []
             for volunteer_id, figures in found.items():
                 if volunteer_id in existing:
@@ -130,13 +131,15 @@ class MazpulkiVolunteerAwardCampaign(models.Model):
             having=having,
         )
         found = {volunteer.id: {"hours": hours} for volunteer, hours in groups}
+        if not (award_type.min_projects or award_type.min_events) or not found:
+            return found
         partners = {volunteer: volunteer.partner_id.id for volunteer, _hours in groups}
         Measure = self.env["mazpulki.measure"]
         for key, minimum, field in (
             ("projects.completed", award_type.min_projects, "projects"),
             ("events.attended", award_type.min_events, "events"),
         ):
-            if not minimum or not found:
+            if not minimum:
                 continue
             counts = Measure._mazpulki_person_counts(key, self.year, list(partners.values()))
             if counts is None:
