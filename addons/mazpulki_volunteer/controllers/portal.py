@@ -15,8 +15,9 @@ class MazpulkiVolunteerPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "mazpulki_volunteer_count" in counters:
-            values["mazpulki_volunteer_count"] = request.env["account.analytic.line"].search_count(
-                [("mazpulki_volunteer_id.partner_id", "=", request.env.user.partner_id.id)]
+            # The entry shows when the user has a volunteer profile (the figure itself is not displayed).
+            values["mazpulki_volunteer_count"] = request.env["mazpulki.volunteer"].search_count(
+                [("partner_id", "=", request.env.user.partner_id.id)]
             )
         return values
 
