@@ -23,7 +23,9 @@ class MazpulkiVolunteerPortal(CustomerPortal):
 
     def _mazpulki_portal_volunteer(self):
         """The logged-in user's own volunteer profile, read with their own rights (record rules: own only)."""
-        volunteer = request.env["mazpulki.volunteer"].search([("partner_id", "=", request.env.user.partner_id.id)], limit=1)
+        volunteer = request.env["mazpulki.volunteer"].search(
+            [("partner_id", "=", request.env.user.partner_id.id)], limit=1
+        )
         if not volunteer:
             raise NotFound()
         return volunteer
@@ -35,7 +37,10 @@ class MazpulkiVolunteerPortal(CustomerPortal):
         if request.httprequest.method == "POST":
             error = self._mazpulki_log_hours(volunteer, post)
             saved = not error
-        return request.render("mazpulki_volunteer.portal_my_volunteering", self._mazpulki_volunteering_values(volunteer, post, error, saved))
+        return request.render(
+            "mazpulki_volunteer.portal_my_volunteering",
+            self._mazpulki_volunteering_values(volunteer, post, error, saved),
+        )
 
     def _mazpulki_volunteering_values(self, volunteer, post, error, saved):
         Line = request.env["account.analytic.line"]
@@ -118,7 +123,9 @@ class MazpulkiVolunteerPortal(CustomerPortal):
             return int(clock_hours) + int(minutes) / 60.0
         return float(f"{whole}.{decimals or 0}")
 
-    @http.route("/my/volunteering/shift/<int:shift_id>/sign_up", type="http", auth="user", website=True, methods=["POST"])
+    @http.route(
+        "/my/volunteering/shift/<int:shift_id>/sign_up", type="http", auth="user", website=True, methods=["POST"]
+    )
     def portal_volunteer_shift_sign_up(self, shift_id, **post):
         volunteer = self._mazpulki_portal_volunteer()
         shift = request.env["mazpulki.volunteer.shift"].search([("id", "=", shift_id)])
@@ -134,7 +141,9 @@ class MazpulkiVolunteerPortal(CustomerPortal):
             )
         return request.redirect("/my/volunteering#shifts")
 
-    @http.route("/my/volunteering/shift/<int:shift_id>/cancel", type="http", auth="user", website=True, methods=["POST"])
+    @http.route(
+        "/my/volunteering/shift/<int:shift_id>/cancel", type="http", auth="user", website=True, methods=["POST"]
+    )
     def portal_volunteer_shift_cancel(self, shift_id, **post):
         volunteer = self._mazpulki_portal_volunteer()
         registrations = request.env["mazpulki.volunteer.shift.registration"].search(
@@ -146,7 +155,9 @@ class MazpulkiVolunteerPortal(CustomerPortal):
     @http.route("/my/volunteering/award/<int:award_id>/certificate", type="http", auth="user", website=True)
     def portal_volunteer_award_certificate(self, award_id, **kw):
         volunteer = self._mazpulki_portal_volunteer()
-        award = request.env["mazpulki.volunteer.award"].search([("id", "=", award_id), ("volunteer_id", "=", volunteer.id)])
+        award = request.env["mazpulki.volunteer.award"].search(
+            [("id", "=", award_id), ("volunteer_id", "=", volunteer.id)]
+        )
         if not award:
             raise NotFound()
         # sudo: the award is the user's own (searched with their rights above); reports render as superuser

@@ -196,9 +196,9 @@ class AccountAnalyticLine(models.Model):
     def action_volunteer_unlock(self):
         if not self.env.user.has_group("mazpulki_members.group_mazpulki_manager"):
             raise UserError(self.env._("Only a Mazpulki manager can unlock approved hours."))
-        self.filtered(lambda line: line.volunteer_state == "approved").with_context(mazpulki_volunteer_unlock=True).write(
-            {"volunteer_state": "submitted", "mazpulki_approver_id": False, "mazpulki_date_approved": False}
-        )
+        self.filtered(lambda line: line.volunteer_state == "approved").with_context(
+            mazpulki_volunteer_unlock=True
+        ).write({"volunteer_state": "submitted", "mazpulki_approver_id": False, "mazpulki_date_approved": False})
 
     def _mazpulki_reject(self, reason):
         self._mazpulki_check_coordinator()
@@ -217,7 +217,9 @@ class AccountAnalyticLine(models.Model):
 
     @api.model
     def _mazpulki_is_volunteer_vals(self, vals):
-        return bool(vals.get("mazpulki_volunteer_id") or vals.get("mazpulki_activity_id") or vals.get("volunteer_state"))
+        return bool(
+            vals.get("mazpulki_volunteer_id") or vals.get("mazpulki_activity_id") or vals.get("volunteer_state")
+        )
 
     @api.model
     def _mazpulki_prepare_volunteer_vals(self, vals_list):
@@ -254,7 +256,9 @@ class AccountAnalyticLine(models.Model):
     def _mazpulki_volunteering_account(self):
         account = self.env.ref("mazpulki_volunteer.analytic_account_volunteering", raise_if_not_found=False)
         if not account:
-            raise UserError(self.env._("The analytic account 'Volunteering' is missing: reinstall Mazpulki Volunteering."))
+            raise UserError(
+                self.env._("The analytic account 'Volunteering' is missing: reinstall Mazpulki Volunteering.")
+            )
         # sudo: volunteers on the portal log hours on this account without reading the chart of accounts
         return account.sudo()
 

@@ -125,7 +125,9 @@ class MazpulkiMeasure(models.AbstractModel):
     def _measure_volunteer_inkind_value(self, year_from, year_to, region_ids=None):
         """Approved hours × the hourly value of the settings (EUR)."""
         rate = self._volunteer_hourly_rate()
-        return {year: hours * rate for year, hours in self._measure_volunteer_hours(year_from, year_to, region_ids).items()}
+        return {
+            year: hours * rate for year, hours in self._measure_volunteer_hours(year_from, year_to, region_ids).items()
+        }
 
     @api.model
     def _volunteer_hourly_rate(self):
@@ -146,7 +148,9 @@ class MazpulkiMeasure(models.AbstractModel):
             return {}
         rate = self._volunteer_hourly_rate()
         groups = Line._read_group(
-            self._volunteer_lines_domain(year_from, year_to, None), ["date:year", plan._column_name()], ["unit_amount:sum"]
+            self._volunteer_lines_domain(year_from, year_to, None),
+            ["date:year", plan._column_name()],
+            ["unit_amount:sum"],
         )
         values = {}
         for day, account, hours in groups:

@@ -94,7 +94,9 @@ class MazpulkiVolunteer(models.Model):
 
     def action_view_hours(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("mazpulki_volunteer.account_analytic_line_action_volunteer")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "mazpulki_volunteer.account_analytic_line_action_volunteer"
+        )
         action["domain"] = [("mazpulki_volunteer_id", "=", self.id)]
         action["context"] = {"default_mazpulki_volunteer_id": self.id}
         return action

@@ -66,7 +66,11 @@ class MazpulkiVolunteerAwardCampaign(models.Model):
             campaign.name = f"{campaign.award_type_id.name or ''} {campaign.year or ''}".strip()
 
     def _compute_award_count(self):
-        counts = dict(self.env["mazpulki.volunteer.award"]._read_group([("campaign_id", "in", self.ids)], ["campaign_id"], ["__count"]))
+        counts = dict(
+            self.env["mazpulki.volunteer.award"]._read_group(
+                [("campaign_id", "in", self.ids)], ["campaign_id"], ["__count"]
+            )
+        )
         for campaign in self:
             campaign.award_count = counts.get(campaign, 0)
 
@@ -119,8 +123,10 @@ class MazpulkiVolunteerAwardCampaign(models.Model):
         having = [("unit_amount:sum", ">=", award_type.min_hours)] if award_type.min_hours else []
         if award_type.once_per_person:
             # sudo: earlier awards are checked whoever runs the campaign
-            awarded = self.env["mazpulki.volunteer.award"].sudo()._search(
-                [("award_type_id", "=", award_type.id), ("year", "<", self.year)]
+            awarded = (
+                self.env["mazpulki.volunteer.award"]
+                .sudo()
+                ._search([("award_type_id", "=", award_type.id), ("year", "<", self.year)])
             )
             domain.append(("mazpulki_volunteer_id", "not in", awarded.subselect("volunteer_id")))
         # sudo: the rule weighs every approved hour of the person, not only those the coordinator reads

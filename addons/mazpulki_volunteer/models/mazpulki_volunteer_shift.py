@@ -19,7 +19,9 @@ class MazpulkiVolunteerShift(models.Model):
     seats_max = fields.Integer(string="Places", required=True, default=5, tracking=True)
     seats_taken = fields.Integer(string="Signed Up", compute="_compute_seats")
     seats_available = fields.Integer(string="Free Places", compute="_compute_seats")
-    is_published = fields.Boolean(string="Published", default=False, tracking=True, help="Volunteers see it on the portal.")
+    is_published = fields.Boolean(
+        string="Published", default=False, tracking=True, help="Volunteers see it on the portal."
+    )
     description = fields.Text(translate=True)
     registration_ids = fields.One2many("mazpulki.volunteer.shift.registration", "shift_id", string="Sign-ups")
     duration = fields.Float(string="Hours", compute="_compute_duration", help="Hours logged for attending the shift.")
@@ -30,9 +32,9 @@ class MazpulkiVolunteerShift(models.Model):
     def _compute_seats(self):
         # sudo: free places count everyone's sign-ups, also those the current user cannot read
         counts = dict(
-            self.env["mazpulki.volunteer.shift.registration"].sudo()._read_group(
-                [("shift_id", "in", self.ids), ("state", "!=", "cancelled")], ["shift_id"], ["__count"]
-            )
+            self.env["mazpulki.volunteer.shift.registration"]
+            .sudo()
+            ._read_group([("shift_id", "in", self.ids), ("state", "!=", "cancelled")], ["shift_id"], ["__count"])
         )
         for shift in self:
             shift.seats_taken = counts.get(shift._origin, 0)
@@ -105,7 +107,9 @@ class MazpulkiVolunteerShiftRegistration(models.Model):
     def action_cancel(self):
         started = self.filtered(lambda reg: reg.state != "registered")
         if started:
-            raise UserError(self.env._("Only a sign-up not yet marked can be cancelled (%s).", started[0].volunteer_id.name))
+            raise UserError(
+                self.env._("Only a sign-up not yet marked can be cancelled (%s).", started[0].volunteer_id.name)
+            )
         self.write({"state": "cancelled"})
 
     def action_mark_absent(self):

@@ -18,12 +18,11 @@ class MazpulkiVolunteerTeam(models.Model):
     )
     coordinator_ids = fields.Many2many(
         "res.users",
-        string="Coordinators",
         domain=[("share", "=", False)],
         help="Users who approve the team's hours and manage its shifts.",
     )
     volunteer_ids = fields.One2many("mazpulki.volunteer", "team_id", string="Volunteers")
-    volunteer_count = fields.Integer(compute="_compute_volunteer_count", string="Volunteer Count")
+    volunteer_count = fields.Integer(compute="_compute_volunteer_count")
 
     _sql_constraints = [("name_uniq", "unique(name)", "A volunteer team with this name already exists.")]
 
@@ -33,6 +32,8 @@ class MazpulkiVolunteerTeam(models.Model):
             team.region_id = team.club_id.region_id
 
     def _compute_volunteer_count(self):
-        counts = dict(self.env["mazpulki.volunteer"]._read_group([("team_id", "in", self.ids)], ["team_id"], ["__count"]))
+        counts = dict(
+            self.env["mazpulki.volunteer"]._read_group([("team_id", "in", self.ids)], ["team_id"], ["__count"])
+        )
         for team in self:
             team.volunteer_count = counts.get(team, 0)

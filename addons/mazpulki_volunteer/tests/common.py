@@ -49,7 +49,11 @@ class MazpulkiVolunteerCommon(MazpulkiCommon):
             }
         )
         cls.user_portal_madara = new_test_user(
-            cls.env, login="madara_portal", name="Madara Liepiņa", groups="base.group_portal", partner_id=cls.member_a.id
+            cls.env,
+            login="madara_portal",
+            name="Madara Liepiņa",
+            groups="base.group_portal",
+            partner_id=cls.member_a.id,
         )
         cls.partner_peteris = cls.env["res.partner"].create({"name": "Pēteris Kalns"})
         cls.start = date(2000, 1, 1)

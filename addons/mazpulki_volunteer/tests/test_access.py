@@ -20,7 +20,10 @@ class TestVolunteerAccess(MazpulkiVolunteerCommon):
         )
         cls.fixture_lines = cls.line_madara | cls.line_madara_approved | cls.line_peteris | cls.line_roberts
         cls.user_accountant = new_test_user(
-            cls.env, login="analytic_accountant", name="Gita Grāmatvede", groups="base.group_user,analytic.group_analytic_accounting"
+            cls.env,
+            login="analytic_accountant",
+            name="Gita Grāmatvede",
+            groups="base.group_user,analytic.group_analytic_accounting",
         )
 
     def _visible(self, user):
@@ -45,9 +48,7 @@ class TestVolunteerAccess(MazpulkiVolunteerCommon):
             self.volunteer_peteris.with_user(user).read(["name"])
 
     def test_coordinator_sees_only_their_team(self):
-        self.assertEqual(
-            self._visible(self.user_coordinator_valmiera) & self.fixture_lines, self.line_roberts
-        )
+        self.assertEqual(self._visible(self.user_coordinator_valmiera) & self.fixture_lines, self.line_roberts)
         with self.assertRaises(AccessError):
             self.line_madara.with_user(self.user_coordinator_valmiera).write({"unit_amount": 1})
         riga = self._visible(self.user_coordinator_riga) & self.fixture_lines

@@ -38,7 +38,13 @@ class TestVolunteerAwards(MazpulkiVolunteerCommon):
             }
         )
         cls.type_fifty = cls.env["mazpulki.volunteer.award.type"].create(
-            {"name": "50 stundas", "kind": "milestone", "min_hours": 50, "hours_period": "total", "once_per_person": True}
+            {
+                "name": "50 stundas",
+                "kind": "milestone",
+                "min_hours": 50,
+                "hours_period": "total",
+                "once_per_person": True,
+            }
         )
         cls.campaign_talka = cls.env["mazpulki.volunteer.award.campaign"].create(
             {"award_type_id": cls.type_talka.id, "year": 2001}
@@ -110,14 +116,18 @@ class TestVolunteerAwards(MazpulkiVolunteerCommon):
                 {self.volunteer_madara.id, self.volunteer_peteris.id, self.volunteer_roberts.id},
             )
         with patch.object(Measure, "_mazpulki_person_counts", return_value={self.member_a.id: 2}):
-            self.assertEqual(campaign._mazpulki_candidates(), {self.volunteer_madara.id: {"hours": 35.0, "projects": 2}})
+            self.assertEqual(
+                campaign._mazpulki_candidates(), {self.volunteer_madara.id: {"hours": 35.0, "projects": 2}}
+            )
 
     def test_certificate_pdf(self):
         award = self.env["mazpulki.volunteer.award"].create(
             {"volunteer_id": self.volunteer_madara.id, "award_type_id": self.type_talka.id, "year": 2001, "hours": 35}
         )
-        pdf, _type = self.env["ir.actions.report"].with_context(force_report_rendering=True)._render_qweb_pdf(
-            "mazpulki_volunteer.mazpulki_volunteer_award_report", award.ids
+        pdf, _type = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("mazpulki_volunteer.mazpulki_volunteer_award_report", award.ids)
         )
         with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf_file:
             pdf_file.write(pdf)

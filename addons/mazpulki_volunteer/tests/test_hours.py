@@ -103,7 +103,7 @@ class TestVolunteerHours(MazpulkiVolunteerCommon):
         wizard = (
             self.env["mazpulki.volunteer.reject"]
             .with_user(self.user_coordinator_riga)
-            .with_context(wizard_action["context"])
+            .with_context(**wizard_action["context"])
             .create({"reason": " "})
         )
         with self.assertRaisesMessage(UserError, "why"):
@@ -121,7 +121,11 @@ class TestVolunteerHours(MazpulkiVolunteerCommon):
         with self.assertRaisesMessage(UserError, "coordinator"):
             line.with_user(self.user_leader_a).action_volunteer_approve()
         own_profile = self.env["mazpulki.volunteer"].create(
-            {"partner_id": self.user_coordinator_riga.partner_id.id, "team_id": self.team_riga.id, "date_start": self.start}
+            {
+                "partner_id": self.user_coordinator_riga.partner_id.id,
+                "team_id": self.team_riga.id,
+                "date_start": self.start,
+            }
         )
         own = self._line(own_profile, 2)
         with self.assertRaisesMessage(UserError, "another coordinator"):

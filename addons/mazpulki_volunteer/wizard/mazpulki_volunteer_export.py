@@ -16,7 +16,9 @@ class MazpulkiVolunteerExport(models.TransientModel):
 
     def action_export(self):
         self.ensure_one()
-        self.write({"file_data": base64.b64encode(self._mazpulki_xlsx()), "file_name": f"brivpratigie_{self.year}.xlsx"})
+        self.write(
+            {"file_data": base64.b64encode(self._mazpulki_xlsx()), "file_name": f"brivpratigie_{self.year}.xlsx"}
+        )
         return {
             "type": "ir.actions.act_url",
             "url": f"/web/content/{self._name}/{self.id}/file_data/{self.file_name}?download=true",

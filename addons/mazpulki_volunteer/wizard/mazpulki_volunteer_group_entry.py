@@ -35,6 +35,8 @@ class MazpulkiVolunteerGroupEntry(models.TransientModel):
         )
         if self.approve:
             lines.action_volunteer_approve()
-        action = self.env["ir.actions.act_window"]._for_xml_id("mazpulki_volunteer.account_analytic_line_action_volunteer")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "mazpulki_volunteer.account_analytic_line_action_volunteer"
+        )
         action["domain"] = [("id", "in", lines.ids)]
         return action
