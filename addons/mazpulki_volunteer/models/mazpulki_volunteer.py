@@ -1,4 +1,35 @@
-from odoo import api, fields, models
+import random
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
+
+DEMO_ADULT_VOLUNTEERS = [
+    "Andris Bērziņš",
+    "Ilze Vītola",
+    "Jānis Krūmiņš",
+    "Kristīne Zariņa",
+    "Mārtiņš Ozols",
+    "Laura Kalniņa",
+    "Edgars Liepiņš",
+    "Zane Grīnberga",
+    "Raimonds Sproģis",
+    "Dace Jansone",
+    "Uldis Pētersons",
+    "Baiba Lāce",
+    "Gints Eglītis",
+    "Sanita Vilka",
+    "Artūrs Zvaigzne",
+    "Inga Miezīte",
+    "Valdis Apinis",
+    "Rūta Saulīte",
+    "Normunds Kļaviņš",
+    "Elīna Rozīte",
+    "Toms Avotiņš",
+    "Agnese Priede",
+    "Kārlis Dzenis",
+    "Madara Strautiņa",
+]
 
 
 class MazpulkiVolunteerSkill(models.Model):
@@ -100,3 +131,118 @@ class MazpulkiVolunteer(models.Model):
         action["domain"] = [("mazpulki_volunteer_id", "=", self.id)]
         action["context"] = {"default_mazpulki_volunteer_id": self.id}
         return action
+
+    @api.model
+    def _demo_generate_riga_club(self):
+        """Demo data: the Riga club's 25 volunteers with a year of hours and shifts.
+
+        Called from the demo XML only. Deterministic (seeded), dated relative to
+        today so the story holds in any year.
+        """
+        rng = random.Random(4)
+        today = fields.Date.context_today(self)
+        team = self.env.ref("mazpulki_volunteer.team_riga_demo")
+        coordinator = self.env.ref("mazpulki_volunteer.user_coordinator_aiga_demo")
+        skills = self.env["mazpulki.volunteer.skill"].search([])
+        members = self.env["res.partner"].search(
+            [
+                ("is_mazpulki_member", "=", True),
+                ("mazpulki_club_id", "=", self.env.ref("mazpulki_members.club_adazu_demo").id),
+                ("mazpulki_volunteer_ids", "=", False),
+            ],
+            limit=12,
+            order="id",
+        )
+        adults = self.env["res.partner"].create(
+            [
+                {"name": name, "city": "Rīga", "country_id": self.env.ref("base.lv").id}
+                for name in DEMO_ADULT_VOLUNTEERS[: 24 - len(members)]
+            ]
+        )
+        volunteers = self.create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "team_id": team.id,
+                    "coordinator_id": coordinator.id,
+                    "date_start": today - relativedelta(days=rng.randint(200, 900)),
+                    "skill_ids": [Command.set(rng.sample(skills.ids, k=min(len(skills), rng.randint(0, 2))))],
+                    "availability": rng.choice(["Weekends", "Evenings", "Summer", "School holidays"]),
+                }
+                for partner in members | adults
+            ]
+        )
+        volunteers |= self.env.ref("mazpulki_volunteer.volunteer_liga_demo")
+        activities = self.env["mazpulki.volunteer.activity"].search([])
+        vals_list = []
+        for volunteer in volunteers:
+            first = max(volunteer.date_start, today - relativedelta(years=1))
+            for _n in range(rng.randint(4, 14)):
+                day = first + relativedelta(days=rng.randint(0, (today - first).days - 1))
+                vals_list.append(
+                    {
+                        "mazpulki_volunteer_id": volunteer.id,
+                        "mazpulki_activity_id": rng.choice(activities).id,
+                        "date": day,
+                        "unit_amount": rng.choice([1.5, 2, 3, 4, 4, 5, 6, 8]),
+                    }
+                )
+        Line = self.env["account.analytic.line"]
+        lines = Line.create(vals_list)
+        recent = today - relativedelta(days=14)
+        lines.filtered(lambda line: line.date < recent and not line.mazpulki_is_duplicate).with_user(
+            coordinator
+        ).action_volunteer_approve()
+        talka = self.env.ref("mazpulki_volunteer.activity_talka")
+        event_help = self.env.ref("mazpulki_volunteer.activity_event_help")
+        now = fields.Datetime.now().replace(minute=0, second=0, microsecond=0)
+        Shift = self.env["mazpulki.volunteer.shift"]
+        past = Shift.create(
+            {
+                "name": "Talka Mežaparkā",
+                "team_id": team.id,
+                "activity_id": talka.id,
+                "date_begin": now - relativedelta(days=20, hour=9),
+                "date_end": now - relativedelta(days=20, hour=13),
+                "place": "Mežaparks, Rīga",
+                "seats_max": 15,
+                "is_published": True,
+            }
+        )
+        registrations = self.env["mazpulki.volunteer.shift.registration"].create(
+            [{"shift_id": past.id, "volunteer_id": volunteer.id} for volunteer in volunteers[:12]]
+        )
+        registrations[:10].action_mark_attended()
+        registrations[10:].action_mark_absent()
+        upcoming = Shift.create(
+            [
+                {
+                    "name": "Reģistrācijas galds salidojumā",
+                    "team_id": team.id,
+                    "activity_id": event_help.id,
+                    "date_begin": now + relativedelta(days=10, hour=9),
+                    "date_end": now + relativedelta(days=10, hour=13),
+                    "place": "Rīgas Latviešu biedrības nams",
+                    "seats_max": 4,
+                    "is_published": True,
+                },
+                {
+                    "name": "Pavasara talka Ādažos",
+                    "team_id": team.id,
+                    "activity_id": talka.id,
+                    "date_begin": now + relativedelta(days=24, hour=10),
+                    "date_end": now + relativedelta(days=24, hour=15),
+                    "place": "Ādažu vidusskola",
+                    "seats_max": 15,
+                    "is_published": True,
+                },
+            ]
+        )
+        for shift, count in zip(upcoming, (3, 6), strict=True):
+            for volunteer in volunteers[12 : 12 + count]:
+                shift._mazpulki_sign_up(volunteer)
+        campaign = self.env["mazpulki.volunteer.award.campaign"].create(
+            {"award_type_id": self.env.ref("mazpulki_volunteer.award_type_prize").id, "year": today.year}
+        )
+        campaign.action_compute_candidates()
+        campaign.candidate_ids[:2].action_grant()
