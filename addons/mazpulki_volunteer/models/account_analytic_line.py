@@ -119,11 +119,12 @@ class AccountAnalyticLine(models.Model):
         )
         if groups:
             volunteer, day, total = groups[0]
+            total_text = f"{total:g}"
             raise ValidationError(
                 self.env._(
                     "%(name)s would have %(total)s hours on %(day)s: one person cannot log more than 24 hours a day.",
                     name=volunteer.name,
-                    total=f"{total:g}",
+                    total=total_text,
                     day=day.strftime("%d.%m.%Y"),
                 )
             )

@@ -124,6 +124,9 @@ class TestVolunteerAwards(MazpulkiVolunteerCommon):
         award = self.env["mazpulki.volunteer.award"].create(
             {"volunteer_id": self.volunteer_madara.id, "award_type_id": self.type_talka.id, "year": 2001, "hours": 35}
         )
+        # The text is what is checked, not the styling: wkhtmltopdf must not fetch the report's assets from the
+        # test server, whose own cursor would wait for this test's uncommitted transaction.
+        self.env["ir.config_parameter"].set_param("report.url", "http://127.0.0.1:9")
         pdf, _type = (
             self.env["ir.actions.report"]
             .with_context(force_report_rendering=True)
