@@ -7,6 +7,7 @@ VOLUNTEER_STATES = [
     ("approved", "Approved"),
     ("rejected", "Rejected"),
 ]
+DECIDED_STATES = ("approved", "rejected")
 MAX_HOURS_PER_DAY = 24.0
 
 
@@ -139,7 +140,10 @@ class AccountAnalyticLine(models.Model):
         volunteer_vals = [vals for vals in vals_list if self._mazpulki_is_volunteer_vals(vals)]
         if volunteer_vals:
             self._mazpulki_prepare_volunteer_vals(volunteer_vals)
-        return super().create(vals_list)
+        lines = super().create(vals_list)
+        if not self.env.su:
+            lines.filtered(lambda line: line.volunteer_state in DECIDED_STATES)._mazpulki_check_coordinator()
+        return lines
 
     def write(self, vals):
         self.check_access("write")  # who may not write at all learns that first, not that the line is locked
@@ -151,6 +155,12 @@ class AccountAnalyticLine(models.Model):
                     locked[0].mazpulki_volunteer_id.name,
                 )
             )
+        if not self.env.su and (
+            vals.get("volunteer_state") in DECIDED_STATES
+            or {"mazpulki_approver_id", "mazpulki_date_approved"} & set(vals)
+        ):
+            # Approving or rejecting is the coordinator's, whichever way the write comes (the portal, RPC).
+            self.filtered("mazpulki_volunteer_id")._mazpulki_check_coordinator()
         if "mazpulki_volunteer_id" in vals and vals["mazpulki_volunteer_id"]:
             volunteer = self.env["mazpulki.volunteer"].browse(vals["mazpulki_volunteer_id"])
             vals.setdefault("partner_id", volunteer.partner_id.id)
@@ -210,6 +220,8 @@ class AccountAnalyticLine(models.Model):
         )
 
     def _mazpulki_check_coordinator(self):
+        if not self:
+            return
         if not self.env.user.has_group("mazpulki_volunteer.group_mazpulki_volunteer_coordinator"):
             raise UserError(self.env._("Only a volunteer coordinator can approve or reject hours."))
         own = self.filtered(lambda line: line.mazpulki_volunteer_id.partner_id == self.env.user.partner_id)

@@ -54,6 +54,7 @@ class MazpulkiVolunteerCommon(MazpulkiCommon):
             name="Madara Liepiņa",
             groups="base.group_portal",
             partner_id=cls.member_a.id,
+            lang="en_US",
         )
         cls.partner_peteris = cls.env["res.partner"].create({"name": "Pēteris Kalns"})
         cls.start = date(2000, 1, 1)

@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .common import MazpulkiVolunteerCommon
@@ -37,6 +37,14 @@ class TestVolunteerAccess(MazpulkiVolunteerCommon):
         self.assertEqual(self.line_madara.unit_amount, 3.5)
         with self.assertRaises(AccessError):
             self.line_madara_approved.with_user(user).write({"unit_amount": 8})
+        # A volunteer cannot approve their own hours, whichever way the write comes.
+        with self.assertRaises(UserError):
+            self.line_madara.with_user(user).write({"volunteer_state": "approved"})
+        with self.assertRaises(AccessError):
+            self.env["account.analytic.line"].with_user(user).create(
+                {"mazpulki_volunteer_id": self.volunteer_madara.id, "mazpulki_activity_id": self.activity_event.id,
+                 "unit_amount": 1, "date": self.yesterday, "volunteer_state": "approved"}
+            )  # fmt: skip
         with self.assertRaises(AccessError):
             self.line_peteris.with_user(user).read(["unit_amount"])
         with self.assertRaises(AccessError):

@@ -130,6 +130,8 @@ class TestVolunteerHours(MazpulkiVolunteerCommon):
         own = self._line(own_profile, 2)
         with self.assertRaisesMessage(UserError, "another coordinator"):
             own.with_user(self.user_coordinator_riga).action_volunteer_approve()
+        with self.assertRaisesMessage(UserError, "another coordinator"):
+            own.with_user(self.user_coordinator_riga).write({"volunteer_state": "approved"})
 
     def test_group_entry_fifteen_volunteers(self):
         partners = self.env["res.partner"].create([{"name": f"Talcinieks {n}"} for n in range(15)])

@@ -1,4 +1,8 @@
+import base64
+import io
 from datetime import date
+
+import openpyxl
 
 from odoo.tests import tagged
 
@@ -79,3 +83,17 @@ class TestVolunteerMeasures(MazpulkiVolunteerCommon):
         self.assertEqual(self._values("volunteer.awards_izaugusi"), {2001: 2, 2002: 0, 2003: 0})
         self.assertEqual(self._values("volunteer.awards_prize"), {2001: 1, 2002: 1, 2003: 0})
         self._check_records("volunteer.awards_izaugusi", 2001, 2)
+
+    def test_xlsx_export_of_the_year(self):
+        wizard = self.env["mazpulki.volunteer.export"].with_user(self.user_coordinator_riga).create({"year": 2001})
+        action = wizard.action_export()
+        self.assertIn("/file_data/", action["url"])
+        workbook = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file_data)))
+        rows = list(workbook["2001"].iter_rows(values_only=True))
+        self.assertEqual(rows[0][0], "Volunteer")
+        # Riga's coordinator sees her team: Madara 10 h in March, Pēteris 5 h in June (Roberts is another team's).
+        by_name = {row[0]: row for row in rows[1:]}
+        self.assertEqual(set(by_name), {"Madara Liepiņa", "Pēteris Kalns"})
+        self.assertEqual(by_name["Madara Liepiņa"][2 + 2], 10)
+        self.assertEqual(by_name["Pēteris Kalns"][2 + 5], 5)
+        self.assertEqual(by_name["Pēteris Kalns"][-1], 5)
