@@ -67,6 +67,8 @@ class MazpulkiVolunteerPortal(CustomerPortal):
                 "totals": totals,
                 "activities": request.env["mazpulki.volunteer.activity"].search([]),
                 "shifts": shifts,
+                # sudo: only the event's name of published shifts; portal users cannot read events
+                "shift_event_names": {shift.id: shift.sudo().event_id.name for shift in shifts},
                 "registered_shift_ids": set(registrations.shift_id.ids),
                 "awards": request.env["mazpulki.volunteer.award"].search([("volunteer_id", "=", volunteer.id)]),
                 # On an error, show what was typed, not an empty form.

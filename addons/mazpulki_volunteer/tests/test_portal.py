@@ -13,9 +13,17 @@ class TestVolunteerPortal(MazpulkiVolunteerCommon, HttpCase):
         cls.env["res.lang"]._activate_lang("en_US")
         cls.user_portal_madara.lang = "en_US"
         cls.line_peteris = cls._line(cls.volunteer_peteris, 4, name="Pētera slepenā talka")
+        cls.event = cls.env["event.event"].create(
+            {
+                "name": "Testa salidojums Rīgā",
+                "date_begin": datetime.now() + timedelta(days=2),
+                "date_end": datetime.now() + timedelta(days=3),
+            }
+        )
         cls.shift = cls.env["mazpulki.volunteer.shift"].create(
             {
                 "name": "Testa maiņa pie galda",
+                "event_id": cls.event.id,
                 "activity_id": cls.activity_event.id,
                 "date_begin": datetime.now() + timedelta(days=2),
                 "date_end": datetime.now() + timedelta(days=2, hours=3),
@@ -76,7 +84,9 @@ class TestVolunteerPortal(MazpulkiVolunteerCommon, HttpCase):
         self.url_open(f"/my/volunteering/shift/{self.shift.id}/sign_up", data={"csrf_token": token})
         registration = self.shift.registration_ids
         self.assertEqual(registration.volunteer_id, self.volunteer_madara)
-        self.assertIn("Cancel my place", self.url_open("/my/volunteering").text)
+        page = self.url_open("/my/volunteering").text
+        self.assertIn("Cancel my place", page)
+        self.assertIn("Testa salidojums Rīgā", page)
         self.url_open(f"/my/volunteering/shift/{self.shift.id}/cancel", data={"csrf_token": token})
         self.assertEqual(registration.state, "cancelled")
         # Pēteris takes the only place: Madara is refused.
@@ -114,5 +124,5 @@ class TestVolunteerPortal(MazpulkiVolunteerCommon, HttpCase):
         )  # fmt: skip
         self.authenticate("madara_portal", "madara_portal")
         self.url_open("/my/volunteering")  # warm the caches
-        with self.assertQueryCount(19):  # 17 with one active language, 19 with two
+        with self.assertQueryCount(20):  # 18 with one active language, 20 with two
             self.assertEqual(self.url_open("/my/volunteering").status_code, 200)
