@@ -31,6 +31,14 @@ DEMO_ADULT_VOLUNTEERS = [
     "Madara Strautiņa",
 ]
 
+DEMO_DESCRIPTIONS = {
+    "event": ["Reģistrācija salidojumā", "Palīdzība Ziemassvētku pasākumā", "Foto pasākumā"],
+    "talka": ["Talka Mežaparkā", "Skolas dārza sakopšana", "Koku stādīšana Ādažos"],
+    "office": ["Pasta sūtījumu sagatavošana", "Dalībnieku anketu ievade", "Biroja arhīva kārtošana"],
+    "mentoring": ["Jauno mazpulcēnu projektu konsultācijas", "Mentora tikšanās"],
+    "camp": ["Vasaras nometne Kalnciemā", "Nometnes virtuve"],
+}
+
 
 class MazpulkiVolunteerSkill(models.Model):
     _name = "mazpulki.volunteer.skill"
@@ -179,10 +187,12 @@ class MazpulkiVolunteer(models.Model):
             first = max(volunteer.date_start, today - relativedelta(years=1))
             for _n in range(rng.randint(4, 14)):
                 day = first + relativedelta(days=rng.randint(0, (today - first).days - 1))
+                activity = rng.choice(activities)
                 vals_list.append(
                     {
                         "mazpulki_volunteer_id": volunteer.id,
-                        "mazpulki_activity_id": rng.choice(activities).id,
+                        "mazpulki_activity_id": activity.id,
+                        "name": rng.choice(DEMO_DESCRIPTIONS.get(activity.code) or [activity.name]),
                         "date": day,
                         "unit_amount": rng.choice([1.5, 2, 3, 4, 4, 5, 6, 8]),
                     }
