@@ -107,6 +107,17 @@ domain = [
     ("date", ">=", f"{first_year}-01-01"),
     ("date", "<", f"{last_year + 1}-01-01"),
 ]
+year_domain = [
+    ("mazpulki_volunteer_id", "!=", False),
+    ("volunteer_state", "=", "approved"),
+    ("date", ">=", f"{last_year}-01-01"),
+    ("date", "<", f"{last_year + 1}-01-01"),
+]
+groups = timed(
+    f"Totals per volunteer of {last_year} (one _read_group)",
+    lambda: Line._read_group(year_domain, ["mazpulki_volunteer_id"], ["unit_amount:sum"]),
+)
+print(f"  {len(groups)} volunteers")  # noqa: T201
 groups = timed(
     "Yearly totals per volunteer (one _read_group over seven years)",
     lambda: Line._read_group(domain, ["mazpulki_volunteer_id", "date:year"], ["unit_amount:sum"]),
