@@ -125,6 +125,22 @@ class MazpulkiVolunteerPortal(CustomerPortal):
             return int(clock_hours) + int(minutes) / 60.0
         return float(f"{whole}.{decimals or 0}")
 
+    @http.route("/my/volunteering/line/<int:line_id>/delete", type="http", auth="user", website=True, methods=["POST"])
+    def portal_volunteer_line_delete(self, line_id, **post):
+        """Withdraw a line logged by mistake, while it is not approved (the record rules refuse any other)."""
+        volunteer = self._mazpulki_portal_volunteer()
+        line = request.env["account.analytic.line"].search(
+            [
+                ("id", "=", line_id),
+                ("mazpulki_volunteer_id", "=", volunteer.id),
+                ("volunteer_state", "in", ["draft", "submitted", "rejected"]),
+            ]
+        )
+        if not line:
+            raise NotFound()
+        line.unlink()
+        return request.redirect("/my/volunteering")
+
     @http.route(
         "/my/volunteering/shift/<int:shift_id>/sign_up", type="http", auth="user", website=True, methods=["POST"]
     )

@@ -126,3 +126,17 @@ class TestVolunteerPortal(MazpulkiVolunteerCommon, HttpCase):
         self.url_open("/my/volunteering")  # warm the caches
         with self.assertQueryCount(20):  # 18 with one active language, 20 with two
             self.assertEqual(self.url_open("/my/volunteering").status_code, 200)
+
+    def test_withdraw_own_pending_line_only(self):
+        pending = self._line(self.volunteer_madara, 2, name="Kļūdaini ierakstīts")
+        approved = self._line(self.volunteer_madara, 3, activity=self.activity_office)
+        approved.with_user(self.user_coordinator_riga).action_volunteer_approve()
+        self.authenticate("madara_portal", "madara_portal")
+        token = self._token()
+        for line in (approved, self.line_peteris):
+            with self.subTest(line=line.name):
+                response = self.url_open(f"/my/volunteering/line/{line.id}/delete", data={"csrf_token": token})
+                self.assertEqual(response.status_code, 404)
+                self.assertTrue(line.exists())
+        self.url_open(f"/my/volunteering/line/{pending.id}/delete", data={"csrf_token": token})
+        self.assertFalse(pending.exists())
