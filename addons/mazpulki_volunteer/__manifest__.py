@@ -1,0 +1,37 @@
+{
+    "name": "Mazpulki: Volunteering",
+    "summary": "Volunteer hours as analytic lines, approval, shifts, in-kind value and awards of Latvijas Mazpulki",
+    "version": "18.0.1.0.0",
+    "category": "Mazpulki",
+    "website": "https://www.mazpulki.lv",
+    "author": "Latvijas Mazpulki",
+    "license": "LGPL-3",
+    "depends": ["analytic", "event", "portal", "mazpulki_members"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
+    "data": [
+        "security/mazpulki_volunteer_security.xml",
+        "security/ir.model.access.csv",
+        "data/mazpulki_volunteer_data.xml",
+        "report/mazpulki_volunteer_award_report.xml",
+        "views/mazpulki_volunteer_team_views.xml",
+        "views/mazpulki_volunteer_activity_views.xml",
+        "views/mazpulki_volunteer_views.xml",
+        "views/account_analytic_line_views.xml",
+        "views/mazpulki_volunteer_shift_views.xml",
+        "views/mazpulki_volunteer_award_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizard/mazpulki_volunteer_group_entry_views.xml",
+        "wizard/mazpulki_volunteer_reject_views.xml",
+        "wizard/mazpulki_volunteer_export_views.xml",
+        "views/portal_templates.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/mazpulki_volunteer_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "mazpulki_volunteer/static/tests/tours/*.js",
+        ],
+    },
+}

@@ -1,0 +1,11 @@
+from . import (
+    mazpulki_volunteer_team,
+    mazpulki_volunteer_activity,
+    mazpulki_volunteer,
+    account_analytic_line,
+    mazpulki_volunteer_shift,
+    mazpulki_volunteer_award,
+    mazpulki_measure,
+    res_partner,
+    res_config_settings,
+)

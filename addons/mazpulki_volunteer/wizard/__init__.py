@@ -1,0 +1,1 @@
+from . import mazpulki_volunteer_export, mazpulki_volunteer_group_entry, mazpulki_volunteer_reject
