@@ -249,6 +249,7 @@ class MazpulkiProject(models.Model):
 
     def write(self, vals):
         if not self.env.su:
+            self.check_access("write")
             self._mazpulki_check_write(vals)
         res = super().write(vals)
         if "evidence_ids" in vals:

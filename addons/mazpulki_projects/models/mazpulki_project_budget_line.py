@@ -26,9 +26,9 @@ class MazpulkiProjectBudgetLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines.project_id._mazpulki_check_budget_editable()
-        return lines
+        project_ids = {vals.get("project_id") for vals in vals_list}
+        self.env["mazpulki.project"].browse(project_ids - {None})._mazpulki_check_budget_editable()
+        return super().create(vals_list)
 
     def write(self, vals):
         self.project_id._mazpulki_check_budget_editable()
