@@ -17,9 +17,7 @@ class MazpulkiProjectPortal(CustomerPortal):
         values = super()._prepare_home_portal_values(counters)
         if "mazpulki_project_count" in counters:
             Project = request.env["mazpulki.project"]
-            values["mazpulki_project_count"] = (
-                Project.search_count([]) if Project.has_access("read") else 0
-            )
+            values["mazpulki_project_count"] = Project.search_count([]) if Project.has_access("read") else 0
         return values
 
     # --- helpers -----------------------------------------------------------
@@ -236,9 +234,7 @@ class MazpulkiProjectPortal(CustomerPortal):
         )
         return request.render("mazpulki_projects.portal_project_report", values)
 
-    @http.route(
-        "/my/projects/<int:project_id>/evidence/<int:attachment_id>", type="http", auth="public", website=True
-    )
+    @http.route("/my/projects/<int:project_id>/evidence/<int:attachment_id>", type="http", auth="public", website=True)
     def portal_project_evidence(self, project_id, attachment_id, access_token=None, **kw):
         project_sudo = self._mazpulki_project_check_access(project_id, access_token)
         attachment_sudo = project_sudo.evidence_ids.filtered(lambda a: a.id == attachment_id)
@@ -255,9 +251,7 @@ class MazpulkiProjectPortal(CustomerPortal):
             ],
         )
 
-    @http.route(
-        "/my/projects/<int:project_id>/certificate/<int:member_id>", type="http", auth="public", website=True
-    )
+    @http.route("/my/projects/<int:project_id>/certificate/<int:member_id>", type="http", auth="public", website=True)
     def portal_project_certificate(self, project_id, member_id, access_token=None, **kw):
         project_sudo = self._mazpulki_project_check_access(project_id, access_token)
         if project_sudo.state != "completed" or member_id not in project_sudo.member_ids.ids:

@@ -17,6 +17,7 @@ class MazpulkiProjectThemes(http.Controller):
         theme_sudo = request.env["mazpulki.project.theme"].sudo().browse(theme_id).exists()
         if not theme_sudo or not theme_sudo.is_published or not theme_sudo.rules_document:
             raise NotFound()
-        stream = request.env["ir.binary"]._get_stream_from(theme_sudo, "rules_document", filename_field="rules_document_name")
+        stream = request.env["ir.binary"]._get_stream_from(
+            theme_sudo, "rules_document", filename_field="rules_document_name"
+        )
         return stream.get_response(as_attachment=True) if stream else NotFound()
-

@@ -125,4 +125,8 @@ class MazpulkiMeasure(models.AbstractModel):
 
     @api.model
     def _measure_projects_themes_records(self, year, region_ids=None):
-        return "mazpulki.project.theme", [("year", "=", year), ("is_published", "=", True), ("active", "in", [True, False])]
+        return "mazpulki.project.theme", [
+            ("year", "=", year),
+            ("is_published", "=", True),
+            ("active", "in", [True, False]),
+        ]

@@ -9,6 +9,8 @@ from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.mazpulki_members.models.mazpulki_consent import DIGITAL_CONSENT_AGE
 
+from .mazpulki_project_demo import create_demo_projects
+
 _logger = logging.getLogger(__name__)
 
 STATES = [
@@ -205,7 +207,6 @@ class MazpulkiProject(models.Model):
             project.score_spread = (max(totals) - min(totals)) if totals else 0.0
 
     def _compute_access_url(self):
-        super()._compute_access_url()
         for project in self:
             project.access_url = f"/my/projects/{project.id}"
 
@@ -397,7 +398,11 @@ class MazpulkiProject(models.Model):
     def _mazpulki_check_actor(self, action, actor):
         if self.env.su or actor == "member":
             return
-        group = "mazpulki_members.group_mazpulki_officer" if actor == "officer" else "mazpulki_members.group_mazpulki_leader"
+        group = (
+            "mazpulki_members.group_mazpulki_officer"
+            if actor == "officer"
+            else "mazpulki_members.group_mazpulki_leader"
+        )
         if not self.env.user.has_group(group):
             raise AccessError(self.env._("Only a club leader or the office can take this step."))
 
@@ -567,13 +572,13 @@ class MazpulkiProject(models.Model):
             )
         mimetype = guess_mimetype(data, default="application/octet-stream")
         if mimetype not in EVIDENCE_MIMETYPES:
-            raise ValidationError(
-                self.env._("%s is not a photo (JPEG, PNG, GIF, WebP) or a PDF document.", name)
-            )
+            raise ValidationError(self.env._("%s is not a photo (JPEG, PNG, GIF, WebP) or a PDF document.", name))
         named_type = mimetypes.guess_type(name or "")[0]
         if named_type and named_type != mimetype:
             raise ValidationError(
-                self.env._("The content of %(name)s is not what its name says (it is %(type)s).", name=name, type=mimetype)
+                self.env._(
+                    "The content of %(name)s is not what its name says (it is %(type)s).", name=name, type=mimetype
+                )
             )
         return mimetype
 
@@ -613,6 +618,24 @@ class MazpulkiProject(models.Model):
                 loose.write({"res_model": project._name, "res_id": project.id})
 
     # --- helpers ---------------------------------------------------------
+
+    def _mazpulki_check_budget_editable(self):
+        if self.env.su:
+            return
+        for project in self:
+            if not project._mazpulki_is_application_editable():
+                raise UserError(
+                    self.env._(
+                        "The budget of %s is part of the submitted application and cannot be changed.", project.name
+                    )
+                )
+
+    @api.model
+    def mazpulki_create_demo_projects(self):
+        """Demo projects of the demo clubs in every stage (called from the demo data, as superuser only)."""
+        if not self.env.su:
+            raise AccessError(self.env._("Demo projects are created only when demo data is loaded."))
+        return create_demo_projects(self)
 
     def _mazpulki_state_label(self):
         self.ensure_one()

@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class MazpulkiProjectBudgetLine(models.Model):
@@ -37,18 +36,3 @@ class MazpulkiProjectBudgetLine(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_open_applications(self):
         self.project_id._mazpulki_check_budget_editable()
-
-
-class MazpulkiProject(models.Model):
-    _inherit = "mazpulki.project"
-
-    def _mazpulki_check_budget_editable(self):
-        if self.env.su:
-            return
-        for project in self:
-            if not project._mazpulki_is_application_editable():
-                raise UserError(
-                    self.env._(
-                        "The budget of %s is part of the submitted application and cannot be changed.", project.name
-                    )
-                )

@@ -27,11 +27,10 @@ class MazpulkiProjectTheme(models.Model):
     year = fields.Integer(required=True, default=_default_year, index=True, tracking=True)
     priority_area = fields.Selection(PRIORITY_AREAS, required=True, tracking=True)
     rules = fields.Html(
-        string="Rules",
         translate=True,
         help="The theme's rules (nolikums) as members read them on the website.",
     )
-    rules_document = fields.Binary(string="Rules Document", attachment=True)
+    rules_document = fields.Binary(attachment=True)
     rules_document_name = fields.Char()
     age_min = fields.Integer(string="Minimum Age", default=5, required=True)
     age_max = fields.Integer(string="Maximum Age", default=25, required=True)
@@ -56,7 +55,9 @@ class MazpulkiProjectTheme(models.Model):
         search="_search_is_open",
         help="Published, and today falls in the application window.",
     )
-    criterion_ids = fields.One2many("mazpulki.project.theme.criterion", "theme_id", string="Evaluation Criteria", copy=True)
+    criterion_ids = fields.One2many(
+        "mazpulki.project.theme.criterion", "theme_id", string="Evaluation Criteria", copy=True
+    )
     project_ids = fields.One2many("mazpulki.project", "theme_id", string="Projects")
     project_count = fields.Integer(compute="_compute_project_count")
     website_url = fields.Char(compute="_compute_website_url")
@@ -82,7 +83,9 @@ class MazpulkiProjectTheme(models.Model):
         return domain if (operator == "=") == value else ["!", *domain]
 
     def _compute_project_count(self):
-        counts = dict(self.env["mazpulki.project"]._read_group([("theme_id", "in", self.ids)], ["theme_id"], ["__count"]))
+        counts = dict(
+            self.env["mazpulki.project"]._read_group([("theme_id", "in", self.ids)], ["theme_id"], ["__count"])
+        )
         for theme in self:
             theme.project_count = counts.get(theme, 0)
 
@@ -94,9 +97,7 @@ class MazpulkiProjectTheme(models.Model):
     def _check_dates(self):
         for theme in self:
             if theme.date_close < theme.date_open:
-                raise ValidationError(
-                    self.env._("Theme %s: applications cannot close before they open.", theme.name)
-                )
+                raise ValidationError(self.env._("Theme %s: applications cannot close before they open.", theme.name))
             if theme.date_report_deadline < theme.date_close:
                 raise ValidationError(
                     self.env._("Theme %s: the report deadline cannot come before applications close.", theme.name)

@@ -69,7 +69,9 @@ class ProjectsCommon(MazpulkiCommon):
 
     @classmethod
     def _review(cls, project, user, idea, result, comment="Labs darbs!"):
-        review = cls.env["mazpulki.project.review"].with_user(user).create({"project_id": project.id, "comment": comment})
+        review = (
+            cls.env["mazpulki.project.review"].with_user(user).create({"project_id": project.id, "comment": comment})
+        )
         scores = {cls.criterion_idea: idea, cls.criterion_result: result}
         for line in review.line_ids:
             line.score = scores[line.criterion_id]

@@ -46,6 +46,10 @@ class TestEvidence(ProjectsCommon):
 
     def test_back_office_upload_is_checked_too(self):
         # A file linked through the form's upload widget meets the same check.
-        fake = self.env["ir.attachment"].with_user(self.user_leader_a).create({"name": "foto.jpg", "raw": b"<svg onload=alert(1)>"})
+        fake = (
+            self.env["ir.attachment"]
+            .with_user(self.user_leader_a)
+            .create({"name": "foto.jpg", "raw": b"<svg onload=alert(1)>"})
+        )
         with self.assertRaisesRegex(ValidationError, "is not a photo"):
             self.project.with_user(self.user_leader_a).write({"evidence_ids": [Command.link(fake.id)]})

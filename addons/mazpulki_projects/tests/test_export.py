@@ -30,7 +30,9 @@ class TestExport(ProjectsCommon):
         self.assertEqual(book.sheetnames, ["Projects", "By Theme", "By Region"])
         rows = list(book["Projects"].values)
         self.assertEqual(rows[0][:3], ("Title", "Kind", "Theme"))
-        self.assertEqual(sorted(r[0] for r in rows[1:]), sorted(["Bites", "Garšaugu dārzs (Madara Liepiņa)", "Otrais dārzs"]))
+        self.assertEqual(
+            sorted(r[0] for r in rows[1:]), sorted(["Bites", "Garšaugu dārzs (Madara Liepiņa)", "Otrais dārzs"])
+        )
         by_title = {r[0]: r for r in rows[1:]}
         self.assertEqual(by_title["Bites"][4], "Latgale")
         self.assertEqual(by_title["Bites"][6], "Submitted")

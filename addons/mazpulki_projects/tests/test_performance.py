@@ -29,7 +29,9 @@ class TestPerformance(ProjectsCommon, HttpCase):
     def _add_projects(self, count, state="in_progress"):
         teammates = [self._create_member(f"Komandas biedrs {i}", self.club_a, years=14) for i in range(2)]
         for i in range(count):
-            self._create_project(state, name=f"Projekts {i}", member_ids=[(6, 0, [self.member_a.id, *(t.id for t in teammates)])])
+            self._create_project(
+                state, name=f"Projekts {i}", member_ids=[(6, 0, [self.member_a.id, *(t.id for t in teammates)])]
+            )
 
     def _kanban_read(self):
         Project = self.env["mazpulki.project"]

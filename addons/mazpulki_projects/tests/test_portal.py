@@ -100,7 +100,9 @@ class TestPortal(ProjectsCommon, HttpCase):
         self.assertEqual(project.club_id, self.club_a)
         self.assertIn("Your draft was saved", response.text)
         # Submitting an incomplete draft: refused, typed values shown back, the draft kept.
-        response = self._post("/my/projects/save", {**data, "project_id": project.id, "plan": "Martā sēju.", "action": "submit"})
+        response = self._post(
+            "/my/projects/save", {**data, "project_id": project.id, "plan": "Martā sēju.", "action": "submit"}
+        )
         self.assertIn("Fill in the expected result", response.text)
         self.assertIn("Martā sēju.", response.text)
         self.assertEqual(project.state, "draft")
@@ -118,7 +120,9 @@ class TestPortal(ProjectsCommon, HttpCase):
         self.theme.date_close = self.today - relativedelta(days=1)
         self.theme.date_open = self.today - relativedelta(days=30)
         self.authenticate("madara", "madara")
-        token = self.url_open(f"/my/projects/new/{self.theme.id}").text.split('name="csrf_token" value="')[1].split('"')[0]
+        token = (
+            self.url_open(f"/my/projects/new/{self.theme.id}").text.split('name="csrf_token" value="')[1].split('"')[0]
+        )
         response = self.url_open(
             "/my/projects/save",
             data={
@@ -146,7 +150,9 @@ class TestPortal(ProjectsCommon, HttpCase):
     def test_report_upload_refuses_a_fake_photo(self):
         project = self._create_project("in_progress")
         self.authenticate("madara", "madara")
-        token = self.url_open(f"/my/projects/{project.id}/report").text.split('name="csrf_token" value="')[1].split('"')[0]
+        token = (
+            self.url_open(f"/my/projects/{project.id}/report").text.split('name="csrf_token" value="')[1].split('"')[0]
+        )
         response = self.url_open(
             f"/my/projects/{project.id}/report",
             data={"report_done": "Sēju un ravēju", "report_hours": "12", "action": "save", "csrf_token": token},
@@ -174,7 +180,9 @@ class TestPortal(ProjectsCommon, HttpCase):
 
     def test_website_lists_open_themes(self):
         closed = self.theme.copy({"name": "Slēgta tēma", "is_published": True})
-        closed.write({"date_open": self.today - relativedelta(days=60), "date_close": self.today - relativedelta(days=30)})
+        closed.write(
+            {"date_open": self.today - relativedelta(days=60), "date_close": self.today - relativedelta(days=30)}
+        )
         page = self.url_open("/projects/themes").text
         self.assertIn("Testa tēma: Mans dārzs", page)
         self.assertIn("Audzē dārzeņus", page)

@@ -12,7 +12,9 @@ def pdf_text(pdf):
     with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
         f.write(pdf)
         f.flush()
-        return subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", f.name, "-"], capture_output=True, check=True, text=True).stdout
+        return subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", "-layout", f.name, "-"], capture_output=True, check=True, text=True
+        ).stdout
 
 
 @tagged("post_install", "-at_install")
@@ -60,8 +62,10 @@ class TestCertificate(ProjectsCommon):
         with self.assertRaisesRegex(UserError, "Only completed projects get certificates"):
             project.action_print_certificates()
         project.action_complete()
-        pdf, _type = self.env["ir.actions.report"].with_context(force_report_rendering=True)._render_qweb_pdf(
-            "mazpulki_projects.action_report_project_certificate", project.ids
+        pdf, _type = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("mazpulki_projects.action_report_project_certificate", project.ids)
         )
         text = pdf_text(pdf)
         self.assertEqual(text.count("SERTIFIKĀTS"), 2)

@@ -123,7 +123,9 @@ class TestWorkflow(ProjectsCommon):
         leader_project.leader_id = self.user_leader_a.partner_id
         # Returned for changes, the application is open again.
         leader_project.action_return(comment="Pievieno budžetu.")
-        leader_project.write({"budget_line_ids": [Command.create({"name": "Sēklas", "quantity": 4, "unit_price": 2.5})]})
+        leader_project.write(
+            {"budget_line_ids": [Command.create({"name": "Sēklas", "quantity": 4, "unit_price": 2.5})]}
+        )
         self.assertEqual(project.budget_total, 10.0)
 
     def test_report_deadline_and_extension(self):

@@ -63,13 +63,17 @@ class MazpulkiProjectExport(models.TransientModel):
             ("mazpulki.region", "region_id"),
         ):
             ids = {row[key] for row in rows if row[key]}
-            names[key] = dict(self.env[model].browse(ids).with_context(active_test=False).mapped(lambda r: (r.id, r.name)))
+            names[key] = dict(
+                self.env[model].browse(ids).with_context(active_test=False).mapped(lambda r: (r.id, r.name))
+            )
         by_theme = Project._read_group(
             domain,
             ["theme_id"],
             ["__count", "member_count:sum", "budget_total:sum", "report_hours:sum", "score_average:avg"],
         )
-        completed_by_theme = dict(Project._read_group([*domain, ("state", "=", "completed")], ["theme_id"], ["__count"]))
+        completed_by_theme = dict(
+            Project._read_group([*domain, ("state", "=", "completed")], ["theme_id"], ["__count"])
+        )
         by_region = Project._read_group(
             domain, ["region_id"], ["__count", "member_count:sum", "budget_total:sum", "report_hours:sum"]
         )
@@ -121,7 +125,9 @@ class MazpulkiProjectExport(models.TransientModel):
                 if row[key]:
                     sheet.write_datetime(r, c, fields.Datetime.to_datetime(row[key]), date_fmt)
             sheet.write_number(r, 10, row["budget_total"], money)
-            sheet.write_row(r, 11, [row["report_hours"], row["review_count"], row["score_average"], row["score_spread"]])
+            sheet.write_row(
+                r, 11, [row["report_hours"], row["review_count"], row["score_average"], row["score_spread"]]
+            )
         sheet.autofilter(0, 0, max(len(rows), 1), len(header) - 1)
         sheet.freeze_panes(1, 0)
         sheet.set_column(0, 0, 40)
@@ -129,11 +135,15 @@ class MazpulkiProjectExport(models.TransientModel):
 
         def summary(title, groups, completed, label):
             ws = book.add_worksheet(title)
-            ws.write_row(0, 0, [label, _("Projects"), _("Completed"), _("Members"), _("Budget"), _("Hours Spent")], bold)
+            ws.write_row(
+                0, 0, [label, _("Projects"), _("Completed"), _("Members"), _("Budget"), _("Hours Spent")], bold
+            )
             totals = [0, 0, 0, 0.0, 0.0]
             for r, (record, count, members, budget, hours, *_rest) in enumerate(groups, start=1):
                 done = completed.get(record, 0)
-                ws.write_row(r, 0, [record.name or _("No theme"), count, done, members or 0, budget or 0.0, hours or 0.0])
+                ws.write_row(
+                    r, 0, [record.name or _("No theme"), count, done, members or 0, budget or 0.0, hours or 0.0]
+                )
                 for i, value in enumerate((count, done, members or 0, budget or 0.0, hours or 0.0)):
                     totals[i] += value
             ws.write_row(len(groups) + 1, 0, [_("Total"), *totals], bold)
