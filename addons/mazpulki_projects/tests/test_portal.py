@@ -94,7 +94,9 @@ class TestPortal(ProjectsCommon, HttpCase):
             "action": "save",
         }
         response = self._post("/my/projects/save", data)
-        project = self.env["mazpulki.project"].search([("name", "=", "Tomāti siltumnīcā")])
+        project = self.env["mazpulki.project"].search(
+            [("name", "=", "Tomāti siltumnīcā"), ("member_ids", "in", self.member_a.ids)]
+        )
         self.assertEqual(project.state, "draft")
         self.assertEqual(project.member_ids, self.member_a)
         self.assertEqual(project.club_id, self.club_a)
@@ -190,7 +192,9 @@ class TestPortal(ProjectsCommon, HttpCase):
 
     def test_tour_apply_report_and_read_evaluation(self):
         self.start_tour("/my/projects", "mazpulki_projects_portal_apply", login="madara")
-        project = self.env["mazpulki.project"].search([("name", "=", "Zemeņu dobe")])
+        project = self.env["mazpulki.project"].search(
+            [("name", "=", "Zemeņu dobe"), ("member_ids", "in", self.member_a.ids)]
+        )
         self.assertEqual(project.state, "submitted")
         # The leader approves; Madara reports with a photo.
         project.with_user(self.user_leader_a).action_approve()
