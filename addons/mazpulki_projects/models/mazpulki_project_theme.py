@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 
 # The seven priority areas of non-formal education of the 2021–2027 strategy (M3).
 PRIORITY_AREAS = [
@@ -80,7 +81,7 @@ class MazpulkiProjectTheme(models.Model):
             raise NotImplementedError()
         today = fields.Date.context_today(self)
         domain = [("is_published", "=", True), ("date_open", "<=", today), ("date_close", ">=", today)]
-        return domain if (operator == "=") == value else ["!", *domain]
+        return domain if (operator == "=") == value else ["!", *expression.normalize_domain(domain)]
 
     def _compute_project_count(self):
         counts = dict(

@@ -6,3 +6,4 @@ from . import test_export
 from . import test_measure
 from . import test_portal
 from . import test_performance
+from . import test_theme
