@@ -118,6 +118,17 @@ class TestPortal(ProjectsCommon, HttpCase):
         self._post("/my/projects/save", {**data, "project_id": project.id, "name": "Cits", "action": "save"})
         self.assertEqual(project.name, "Tomāti siltumnīcā")
 
+    def test_abandon_own_project_only(self):
+        own = self._create_project("in_progress")
+        self.authenticate("madara", "madara")
+        token = self._token()
+        self.assertEqual(
+            self.url_open(f"/my/projects/{self.project_b.id}/abandon", data={"csrf_token": token}).status_code, 404
+        )
+        self.assertEqual(self.project_b.state, "completed")
+        self.url_open(f"/my/projects/{own.id}/abandon", data={"csrf_token": token})
+        self.assertEqual(own.state, "abandoned")
+
     def test_closed_window_keeps_what_was_typed(self):
         self.theme.date_close = self.today - relativedelta(days=1)
         self.theme.date_open = self.today - relativedelta(days=30)
@@ -205,3 +216,12 @@ class TestPortal(ProjectsCommon, HttpCase):
         self._review(project, self.user_leader_a, 9, 9, comment="Ļoti rūpīgs darbs!")
         project.with_user(self.user_leader_a).action_evaluate()
         self.start_tour(f"/my/projects/{project.id}", "mazpulki_projects_portal_evaluation", login="madara")
+
+
+@tagged("post_install", "-at_install")
+class TestBackOffice(ProjectsCommon, HttpCase):
+    def test_tour_leader_approves_from_the_kanban(self):
+        self.user_leader_a.password = "leader_a"
+        project = self._create_project("submitted", name="Bišu drava kanbānā")
+        self.start_tour("/odoo/mazpulki-projects", "mazpulki_projects_backoffice", login="leader_a")
+        self.assertEqual(project.state, "approved")
