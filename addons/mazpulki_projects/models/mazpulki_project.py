@@ -213,7 +213,7 @@ class MazpulkiProject(models.Model):
     @api.onchange("club_id")
     def _onchange_club_id(self):
         if self.club_id and (not self.leader_id or self.leader_id not in self.club_id.current_leader_ids):
-            self.leader_id = self.club_id.current_leader_ids[:1]
+            self.leader_id = self._mazpulki_default_leader(self.club_id)
 
     @api.onchange("theme_id")
     def _onchange_theme_id(self):
@@ -242,8 +242,7 @@ class MazpulkiProject(models.Model):
             if "state" in vals and vals["state"] != "draft" and not self.env.su:
                 raise UserError(self.env._("A new project starts as a draft."))
             if vals.get("club_id") and not vals.get("leader_id"):
-                club = self.env["mazpulki.club"].browse(vals["club_id"])
-                vals["leader_id"] = club.current_leader_ids[:1].id
+                vals["leader_id"] = self._mazpulki_default_leader(self.env["mazpulki.club"].browse(vals["club_id"])).id
         projects = super().create(vals_list)
         projects._mazpulki_attach_evidence()
         return projects
@@ -618,6 +617,14 @@ class MazpulkiProject(models.Model):
                 loose.write({"res_model": project._name, "res_id": project.id})
 
     # --- helpers ---------------------------------------------------------
+
+    @api.model
+    def _mazpulki_default_leader(self, club):
+        """The club's current leader (an assistant leader only when the club has no leader)."""
+        # sudo: the club's leaders decide who supervises, whoever creates the project (a portal member)
+        current = club.sudo().leader_ids.filtered("is_current")
+        leaders = current.filtered(lambda leader: leader.role == "leader") or current
+        return leaders[:1].partner_id.with_env(self.env)
 
     def _mazpulki_check_budget_editable(self):
         if self.env.su:

@@ -163,7 +163,15 @@ class TestWorkflow(ProjectsCommon):
         message_b = project_b.message_ids.filtered(lambda m: m.partner_ids)[:1]
         self.assertEqual(message_a.partner_ids, self.member_a)
         self.assertEqual(message_b.partner_ids, self.guardian_b)
-        self.assertIn("was submitted", message_b.body)
+        self.assertIn("Garšaugu dārzs (Roberts Vītols)", message_b.body)
+
+    def test_supervising_leader_defaults_to_the_clubs_leader(self):
+        assistant = self.env["res.partner"].create({"name": "Agris Lapiņš"})
+        self.env["mazpulki.club.leader"].create(
+            {"club_id": self.club_a.id, "partner_id": assistant.id, "role": "assistant", "date_start": self.today}
+        )
+        project = self.env["mazpulki.project"].create(self._project_vals())
+        self.assertEqual(project.leader_id, self.user_leader_a.partner_id)
 
     def test_report_reminder_cron(self):
         project = self._create_project("in_progress", leader_id=self.user_leader_a.partner_id.id)
