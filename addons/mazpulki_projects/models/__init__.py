@@ -1,0 +1,6 @@
+from . import mazpulki_project_theme
+from . import mazpulki_project
+from . import mazpulki_project_budget_line
+from . import mazpulki_project_review
+from . import mazpulki_measure
+from . import report_project_certificate

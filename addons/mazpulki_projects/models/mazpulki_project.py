@@ -1,0 +1,667 @@
+import logging
+import mimetypes
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.mimetypes import guess_mimetype
+
+from odoo.addons.mazpulki_members.models.mazpulki_consent import DIGITAL_CONSENT_AGE
+
+from .mazpulki_project_demo import create_demo_projects
+
+_logger = logging.getLogger(__name__)
+
+STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("returned", "Returned for Changes"),
+    ("approved", "Approved"),
+    ("rejected", "Rejected"),
+    ("in_progress", "In Progress"),
+    ("report_submitted", "Report Submitted"),
+    ("evaluated", "Evaluated"),
+    ("completed", "Completed"),
+    ("abandoned", "Abandoned"),
+]
+
+# The project's life in one table: action -> (states it starts from, state it
+# leads to, who may take it). "member" steps are the team's own (on the portal,
+# or a leader acting for them); "leader" steps need a club leader (or the office).
+TRANSITIONS = {
+    "submit": ({"draft", "returned"}, "submitted", "member"),
+    "return": ({"submitted"}, "returned", "leader"),
+    "approve": ({"submitted"}, "approved", "leader"),
+    "reject": ({"submitted"}, "rejected", "leader"),
+    "start": ({"approved"}, "in_progress", "member"),
+    "submit_report": ({"approved", "in_progress"}, "report_submitted", "member"),
+    "return_report": ({"report_submitted"}, "in_progress", "leader"),
+    "evaluate": ({"report_submitted"}, "evaluated", "leader"),
+    "complete": ({"evaluated"}, "completed", "leader"),
+    "abandon": ({"draft", "returned", "approved", "in_progress"}, "abandoned", "member"),
+    "reopen": ({"rejected", "abandoned"}, "draft", "officer"),
+}
+
+# The application, frozen once submitted (until it is returned for changes).
+APPLICATION_FIELDS = {"name", "goal", "plan", "expected_result", "member_ids", "theme_id", "kind", "club_id", "year"}
+APPLICATION_STATES = {"draft", "returned"}
+# The final report, written while the project runs.
+REPORT_FIELDS = {"report_done", "report_results", "report_learned", "report_hours", "evidence_ids"}
+REPORT_STATES = {"draft", "returned", "approved", "in_progress"}
+
+# Evidence: photos and PDF documents, checked from the bytes, never served as HTML.
+EVIDENCE_MIMETYPES = {"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"}
+EVIDENCE_MAX_SIZE = 5 * 1024 * 1024
+EVIDENCE_MAX_COUNT = 10
+
+# Proof that a state write comes from _mazpulki_transition: an object no RPC context can carry.
+_TRANSITION = object()
+
+
+class MazpulkiProject(models.Model):
+    _name = "mazpulki.project"
+    _description = "Mazpulki Project"
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "year desc, id desc"
+
+    def _default_year(self):
+        return fields.Date.context_today(self).year
+
+    name = fields.Char(string="Title", required=True, tracking=True)
+    kind = fields.Selection(
+        [("member", "Member Project"), ("local_initiative", "Local Initiative"), ("other", "Other")],
+        required=True,
+        default="member",
+        tracking=True,
+        help="A local initiative is a civic project for the local community (strategy target M7).",
+    )
+    theme_id = fields.Many2one("mazpulki.project.theme", string="Theme", index=True, tracking=True)
+    priority_area = fields.Selection(related="theme_id.priority_area", store=True)
+    year = fields.Integer(required=True, default=_default_year, index=True)
+    member_ids = fields.Many2many(
+        "res.partner",
+        "mazpulki_project_member_rel",
+        "project_id",
+        "partner_id",
+        string="Team",
+        domain=[("is_mazpulki_member", "=", True)],
+        help="The member, or the team of members, carrying out the project.",
+    )
+    member_count = fields.Integer(string="Team Size", compute="_compute_member_count", store=True)
+    club_id = fields.Many2one("mazpulki.club", string="Club", required=True, index=True, tracking=True)
+    region_id = fields.Many2one(related="club_id.region_id", string="Region", store=True, index=True)
+    leader_id = fields.Many2one(
+        "res.partner",
+        string="Supervising Leader",
+        tracking=True,
+        domain=[("is_company", "=", False)],
+    )
+    state = fields.Selection(STATES, required=True, default="draft", tracking=True, index=True, copy=False)
+    goal = fields.Text()
+    plan = fields.Text(help="What the team will do, step by step, and when.")
+    expected_result = fields.Text()
+    budget_line_ids = fields.One2many("mazpulki.project.budget.line", "project_id", string="Budget", copy=True)
+    budget_total = fields.Float(compute="_compute_budget_total", store=True, digits=(16, 2))
+    date_submitted = fields.Date(
+        copy=False, readonly=True, help="The day the application was first submitted (strategy target M2)."
+    )
+    date_approved = fields.Date(copy=False, readonly=True)
+    date_report_submitted = fields.Date(copy=False, readonly=True)
+    date_completed = fields.Date(copy=False, readonly=True)
+    date_report_deadline = fields.Date(
+        string="Report Deadline",
+        compute="_compute_date_report_deadline",
+        store=True,
+        readonly=False,
+        tracking=True,
+    )
+    date_report_extension = fields.Date(
+        string="Extended Until",
+        copy=False,
+        tracking=True,
+        help="A later report deadline granted by the office.",
+    )
+    date_report_due = fields.Date(
+        string="Report Due",
+        compute="_compute_date_report_due",
+        store=True,
+        help="The report deadline, or the extension when the office granted one.",
+    )
+    date_reminder_sent = fields.Date(copy=False, readonly=True)
+    report_done = fields.Text(string="What Was Done")
+    report_results = fields.Text(string="Results")
+    report_learned = fields.Text(string="What Was Learned")
+    report_hours = fields.Float(string="Hours Spent")
+    evidence_ids = fields.Many2many(
+        "ir.attachment",
+        "mazpulki_project_evidence_rel",
+        "project_id",
+        "attachment_id",
+        string="Evidence",
+        copy=False,
+        help="Photos (JPEG, PNG, GIF, WebP) and PDF documents, at most 10 files of 5 MB each.",
+    )
+    evidence_count = fields.Integer(compute="_compute_evidence_count")
+    review_ids = fields.One2many("mazpulki.project.review", "project_id", string="Reviews")
+    review_count = fields.Integer(compute="_compute_scores", store=True)
+    score_average = fields.Float(
+        string="Score",
+        compute="_compute_scores",
+        store=True,
+        digits=(16, 2),
+        aggregator="avg",
+        help="The average of the reviewers' weighted totals, out of 10.",
+    )
+    score_spread = fields.Float(
+        string="Spread",
+        compute="_compute_scores",
+        store=True,
+        digits=(16, 2),
+        aggregator="max",
+        help="The highest reviewer's total minus the lowest: a large spread asks for a second look.",
+    )
+    decision_note = fields.Text(
+        string="Leader's Comment",
+        copy=False,
+        help="The comment of the last return, approval or rejection, shown to the team on the portal.",
+    )
+    color = fields.Integer()
+
+    _sql_constraints = [
+        ("report_hours_positive", "CHECK(report_hours >= 0)", "Hours spent cannot be negative."),
+    ]
+
+    @api.depends("member_ids")
+    def _compute_member_count(self):
+        for project in self:
+            project.member_count = len(project.member_ids)
+
+    @api.depends("budget_line_ids.amount")
+    def _compute_budget_total(self):
+        for project in self:
+            project.budget_total = sum(project.budget_line_ids.mapped("amount"))
+
+    @api.depends("theme_id.date_report_deadline")
+    def _compute_date_report_deadline(self):
+        for project in self:
+            if project.theme_id:
+                project.date_report_deadline = project.theme_id.date_report_deadline
+
+    @api.depends("date_report_deadline", "date_report_extension")
+    def _compute_date_report_due(self):
+        for project in self:
+            dates = [d for d in (project.date_report_deadline, project.date_report_extension) if d]
+            project.date_report_due = max(dates) if dates else False
+
+    def _compute_evidence_count(self):
+        for project in self:
+            project.evidence_count = len(project.evidence_ids)
+
+    @api.depends("review_ids.total")
+    def _compute_scores(self):
+        for project in self:
+            totals = project.review_ids.mapped("total")
+            project.review_count = len(totals)
+            project.score_average = sum(totals) / len(totals) if totals else 0.0
+            project.score_spread = (max(totals) - min(totals)) if totals else 0.0
+
+    def _compute_access_url(self):
+        for project in self:
+            project.access_url = f"/my/projects/{project.id}"
+
+    @api.onchange("club_id")
+    def _onchange_club_id(self):
+        if self.club_id and (not self.leader_id or self.leader_id not in self.club_id.current_leader_ids):
+            self.leader_id = self._mazpulki_default_leader(self.club_id)
+
+    @api.onchange("theme_id")
+    def _onchange_theme_id(self):
+        if self.theme_id:
+            self.year = self.theme_id.year
+
+    @api.constrains("evidence_ids")
+    def _check_evidence(self):
+        for project in self:
+            if len(project.evidence_ids) > EVIDENCE_MAX_COUNT:
+                raise ValidationError(
+                    self.env._(
+                        "A report can have at most %(max)s evidence files; %(project)s has %(count)s.",
+                        max=EVIDENCE_MAX_COUNT,
+                        project=project.name,
+                        count=len(project.evidence_ids),
+                    )
+                )
+            # sudo: the bytes are read to check them, whoever attached the file
+            for attachment in project.evidence_ids.sudo():
+                self._mazpulki_check_evidence_file(attachment.name, attachment.raw or b"")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if "state" in vals and vals["state"] != "draft" and not self.env.su:
+                raise UserError(self.env._("A new project starts as a draft."))
+            if vals.get("club_id") and not vals.get("leader_id"):
+                vals["leader_id"] = self._mazpulki_default_leader(self.env["mazpulki.club"].browse(vals["club_id"])).id
+        projects = super().create(vals_list)
+        projects._mazpulki_attach_evidence()
+        return projects
+
+    def write(self, vals):
+        if not self.env.su:
+            self.check_access("write")
+            self._mazpulki_check_write(vals)
+        res = super().write(vals)
+        if "evidence_ids" in vals:
+            self._mazpulki_attach_evidence()
+        return res
+
+    def _mazpulki_check_write(self, vals):
+        if "state" in vals and self.env.context.get("mazpulki_transition") is not _TRANSITION:
+            raise UserError(self.env._("A project's stage changes only through its buttons (submit, approve, ...)."))
+        if "date_report_extension" in vals and not self.env.user.has_group("mazpulki_members.group_mazpulki_officer"):
+            raise AccessError(self.env._("Only the office can extend a report deadline."))
+        frozen = [
+            (APPLICATION_FIELDS, APPLICATION_STATES, self.env._("the application was submitted")),
+            (REPORT_FIELDS, REPORT_STATES, self.env._("the report was submitted")),
+        ]
+        for field_names, open_states, reason in frozen:
+            if not field_names.intersection(vals):
+                continue
+            for project in self:
+                if project.state not in open_states:
+                    raise UserError(
+                        self.env._(
+                            "%(project)s cannot be changed: %(reason)s (stage: %(state)s). "
+                            "A leader can return it for changes first.",
+                            project=project.name,
+                            reason=reason,
+                            state=project._mazpulki_state_label(),
+                        )
+                    )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        for project in self:
+            if project.state not in ("draft", "abandoned", "rejected"):
+                raise UserError(
+                    self.env._(
+                        "%s is under way; abandon it instead of deleting it, so its history is kept.", project.name
+                    )
+                )
+
+    # --- transitions -----------------------------------------------------
+
+    def action_submit(self):
+        return self._mazpulki_transition("submit")
+
+    def action_return(self, comment=None):
+        return self._mazpulki_transition("return", comment=comment)
+
+    def action_approve(self, comment=None):
+        return self._mazpulki_transition("approve", comment=comment)
+
+    def action_reject(self, comment=None):
+        return self._mazpulki_transition("reject", comment=comment)
+
+    def action_start(self):
+        return self._mazpulki_transition("start")
+
+    def action_submit_report(self):
+        return self._mazpulki_transition("submit_report")
+
+    def action_return_report(self, comment=None):
+        return self._mazpulki_transition("return_report", comment=comment)
+
+    def action_evaluate(self):
+        return self._mazpulki_transition("evaluate")
+
+    def action_complete(self):
+        return self._mazpulki_transition("complete")
+
+    def action_abandon(self):
+        return self._mazpulki_transition("abandon")
+
+    def action_reopen(self):
+        return self._mazpulki_transition("reopen")
+
+    def action_open_decision(self):
+        """Return or reject with a comment for the team (the mass decision wizard, for these projects)."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Decision"),
+            "res_model": "mazpulki.project.decision",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "active_model": self._name,
+                "active_ids": self.ids,
+                "default_decision": self.env.context.get("mazpulki_decision", "return"),
+            },
+        }
+
+    def action_view_reviews(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("mazpulki_projects.mazpulki_project_review_action")
+        action["domain"] = [("project_id", "=", self.id)]
+        action["context"] = {"default_project_id": self.id}
+        return action
+
+    def action_print_certificates(self):
+        not_completed = self.filtered(lambda p: p.state != "completed")
+        if not_completed:
+            raise UserError(
+                self.env._("Only completed projects get certificates; %s is not completed.", not_completed[0].name)
+            )
+        return self.env.ref("mazpulki_projects.action_report_project_certificate").report_action(self)
+
+    def _mazpulki_transition(self, action, comment=None):
+        """Move these projects by one step of ``TRANSITIONS``, after the step's checks."""
+        from_states, to_state, actor = TRANSITIONS[action]
+        self._mazpulki_check_actor(action, actor)
+        for project in self:
+            if project.state not in from_states:
+                raise UserError(
+                    self.env._(
+                        "%(project)s cannot go from %(state)s to %(target)s.",
+                        project=project.name,
+                        state=project._mazpulki_state_label(),
+                        target=dict(self._fields["state"]._description_selection(self.env))[to_state],
+                    )
+                )
+            check = getattr(project, f"_mazpulki_check_{action}", None)
+            if check:
+                check()
+        today = fields.Date.context_today(self)
+        vals = {"state": to_state}
+        if to_state in ("returned", "approved", "rejected", "in_progress") and action != "start":
+            vals["decision_note"] = comment or False
+        if action == "approve":
+            vals["date_approved"] = today
+        elif action == "submit_report":
+            vals["date_report_submitted"] = today
+        elif action == "complete":
+            vals["date_completed"] = today
+        elif action == "reopen":
+            vals.update(date_completed=False, date_approved=False)
+        projects = self.with_context(mazpulki_transition=_TRANSITION)
+        projects.write(vals)
+        if action == "submit":
+            projects.filtered(lambda p: not p.date_submitted).write({"date_submitted": today})
+        for project in self:
+            if comment:
+                project.message_post(body=comment, message_type="comment", subtype_xmlid="mail.mt_note")
+            project._mazpulki_notify_state()
+        return True
+
+    def _mazpulki_check_actor(self, action, actor):
+        if self.env.su or actor == "member":
+            return
+        group = (
+            "mazpulki_members.group_mazpulki_officer"
+            if actor == "officer"
+            else "mazpulki_members.group_mazpulki_leader"
+        )
+        if not self.env.user.has_group(group):
+            raise AccessError(self.env._("Only a club leader or the office can take this step."))
+
+    def _mazpulki_check_submit(self):
+        """The application is complete, the window is open, and the team fits the theme."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        problems = []
+        if self.kind == "member" and not self.theme_id:
+            problems.append(self.env._("Choose the theme of the project."))
+        missing = [
+            label
+            for fname, label in (
+                ("name", self.env._("title")),
+                ("goal", self.env._("goal")),
+                ("plan", self.env._("plan")),
+                ("expected_result", self.env._("expected result")),
+            )
+            if not (self[fname] or "").strip()
+        ]
+        if missing:
+            problems.append(self.env._("Fill in the %s.", ", ".join(missing)))
+        if not self.member_ids:
+            problems.append(self.env._("Name at least one member of the team."))
+        theme = self.theme_id
+        if theme:
+            if not theme.is_published or not theme.date_open <= today <= theme.date_close:
+                problems.append(
+                    self.env._(
+                        "Applications for %(theme)s are accepted from %(open)s to %(close)s.",
+                        theme=theme.name,
+                        open=theme.date_open,
+                        close=theme.date_close,
+                    )
+                )
+            if theme.participation == "individual" and len(self.member_ids) > 1:
+                problems.append(self.env._("The theme %s is for individual projects: one member only.", theme.name))
+            if theme.participation == "team" and len(self.member_ids) < 2:
+                problems.append(self.env._("The theme %s is for teams: name at least two members.", theme.name))
+            problems += [msg for msg in (theme._mazpulki_check_age(m, today) for m in self.member_ids) if msg]
+        for member in self.member_ids:
+            if member.mazpulki_club_id != self.club_id:
+                problems.append(
+                    self.env._(
+                        "%(member)s is not a member of %(club)s; a team is from one club.",
+                        member=member.name,
+                        club=self.club_id.name,
+                    )
+                )
+        if problems:
+            raise UserError("\n".join(problems))
+
+    def _mazpulki_check_submit_report(self):
+        self.ensure_one()
+        missing = [
+            label
+            for fname, label in (
+                ("report_done", self.env._("what was done")),
+                ("report_results", self.env._("results")),
+                ("report_learned", self.env._("what was learned")),
+            )
+            if not (self[fname] or "").strip()
+        ]
+        if missing:
+            raise UserError(self.env._("Fill in the report's sections: %s.", ", ".join(missing)))
+        today = fields.Date.context_today(self)
+        if self.date_report_due and today > self.date_report_due:
+            raise UserError(
+                self.env._(
+                    "The report deadline of %(project)s was %(date)s. A late report needs an extension "
+                    "from the office; ask your club leader.",
+                    project=self.name,
+                    date=self.date_report_due,
+                )
+            )
+
+    def _mazpulki_check_evaluate(self):
+        self.ensure_one()
+        if self.theme_id.criterion_ids and not self.review_ids:
+            raise UserError(self.env._("%s has no review yet: score it before marking it evaluated.", self.name))
+
+    # --- notifications ---------------------------------------------------
+
+    def _mazpulki_notify_partners(self):
+        """Who hears of the project: members of 13 and over, and the guardians of younger members."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        partners = self.env["res.partner"]
+        for member in self.member_ids.sudo():  # sudo: guardians may be outside the writer's rules
+            age = member._mazpulki_age_on(today)
+            if age is not None and age < DIGITAL_CONSENT_AGE:
+                partners |= member.guardian_ids.guardian_id
+            else:
+                partners |= member
+        return partners.filtered("email")
+
+    def _mazpulki_notify_state(self):
+        self.ensure_one()
+        if self.state == "draft":
+            return
+        partners = self._mazpulki_notify_partners()
+        if not partners:
+            return
+        template = self.env.ref("mazpulki_projects.mail_template_project_state", raise_if_not_found=False)
+        if template:
+            self.message_post_with_source(
+                template,
+                subtype_xmlid="mail.mt_note",
+                partner_ids=partners.ids,
+                email_layout_xmlid="mail.mail_notification_light",
+            )
+
+    @api.model
+    def _cron_report_reminders(self, days=14):
+        """Remind the team and the leader of a report due within ``days`` days, once per project."""
+        today = fields.Date.context_today(self)
+        projects = self.search(
+            [
+                ("state", "in", ("approved", "in_progress")),
+                ("date_report_due", ">=", today),
+                ("date_report_due", "<=", today + relativedelta(days=days)),
+                ("date_reminder_sent", "=", False),
+            ]
+        )
+        template = self.env.ref("mazpulki_projects.mail_template_project_report_reminder")
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        activities = []
+        for project in projects:
+            leader_user = project.leader_id.user_ids[:1]
+            if leader_user:
+                activities.append(
+                    {
+                        "res_model_id": self.env["ir.model"]._get_id(self._name),
+                        "res_id": project.id,
+                        "activity_type_id": activity_type.id,
+                        "user_id": leader_user.id,
+                        "date_deadline": project.date_report_due,
+                        "summary": self.env._("Final report due"),
+                    }
+                )
+            partners = project._mazpulki_notify_partners()
+            if partners:
+                project.message_post_with_source(
+                    template,
+                    subtype_xmlid="mail.mt_note",
+                    partner_ids=partners.ids,
+                    email_layout_xmlid="mail.mail_notification_light",
+                )
+        self.env["mail.activity"].create(activities)
+        projects.write({"date_reminder_sent": today})
+        _logger.info("Report reminders sent for %s projects", len(projects))
+        return projects
+
+    # --- evidence --------------------------------------------------------
+
+    @api.model
+    def _mazpulki_check_evidence_file(self, name, data):
+        """Refuse a file that is too large, or whose content is not a photo or PDF, or not what its name says."""
+        if len(data) > EVIDENCE_MAX_SIZE:
+            raise ValidationError(
+                self.env._(
+                    "%(name)s is %(size)s MB; a file can be at most %(max)s MB.",
+                    name=name,
+                    size=round(len(data) / 1024 / 1024, 1),
+                    max=EVIDENCE_MAX_SIZE // 1024 // 1024,
+                )
+            )
+        mimetype = guess_mimetype(data, default="application/octet-stream")
+        if mimetype not in EVIDENCE_MIMETYPES:
+            raise ValidationError(self.env._("%s is not a photo (JPEG, PNG, GIF, WebP) or a PDF document.", name))
+        named_type = mimetypes.guess_type(name or "")[0]
+        if named_type and named_type != mimetype:
+            raise ValidationError(
+                self.env._(
+                    "The content of %(name)s is not what its name says (it is %(type)s).", name=name, type=mimetype
+                )
+            )
+        return mimetype
+
+    def _mazpulki_add_evidence(self, files):
+        """Attach ``files`` (a list of ``(name, bytes)``) to the report, checking each and the total count."""
+        self.ensure_one()
+        if len(self.evidence_ids) + len(files) > EVIDENCE_MAX_COUNT:
+            raise ValidationError(
+                self.env._(
+                    "A report can have at most %(max)s evidence files; this one has %(count)s already.",
+                    max=EVIDENCE_MAX_COUNT,
+                    count=len(self.evidence_ids),
+                )
+            )
+        vals_list = [
+            {
+                "name": name,
+                "raw": data,
+                "mimetype": self._mazpulki_check_evidence_file(name, data),
+                "res_model": self._name,
+                "res_id": self.id,
+            }
+            for name, data in files
+        ]
+        attachments = self.env["ir.attachment"].create(vals_list)
+        self.write({"evidence_ids": [Command.link(a.id) for a in attachments]})
+        return attachments
+
+    def _mazpulki_attach_evidence(self):
+        """Evidence belongs to its project: access to the file follows access to the project."""
+        for project in self:
+            # sudo: re-homing files the writer just linked; the project's write access was checked
+            loose = project.evidence_ids.sudo().filtered(
+                lambda a, p=project: a.res_model != p._name or a.res_id != p.id
+            )
+            if loose:
+                loose.write({"res_model": project._name, "res_id": project.id})
+
+    # --- helpers ---------------------------------------------------------
+
+    @api.model
+    def _mazpulki_default_leader(self, club):
+        """The club's current leader (an assistant leader only when the club has no leader)."""
+        # sudo: the club's leaders decide who supervises, whoever creates the project (a portal member)
+        current = club.sudo().leader_ids.filtered("is_current")
+        leaders = current.filtered(lambda leader: leader.role == "leader") or current
+        return leaders[:1].partner_id.with_env(self.env)
+
+    def _mazpulki_check_budget_editable(self):
+        if self.env.su:
+            return
+        for project in self:
+            if not project._mazpulki_is_application_editable():
+                raise UserError(
+                    self.env._(
+                        "The budget of %s is part of the submitted application and cannot be changed.", project.name
+                    )
+                )
+
+    @api.model
+    def mazpulki_create_demo_projects(self):
+        """Demo projects of the demo clubs in every stage (called from the demo data, as superuser only)."""
+        if not self.env.su:
+            raise AccessError(self.env._("Demo projects are created only when demo data is loaded."))
+        return create_demo_projects(self)
+
+    def _mazpulki_state_label(self):
+        self.ensure_one()
+        return dict(self._fields["state"]._description_selection(self.env))[self.state]
+
+    def _mazpulki_is_application_editable(self):
+        self.ensure_one()
+        return self.state in APPLICATION_STATES
+
+    def _mazpulki_is_report_editable(self):
+        self.ensure_one()
+        return self.state in ("approved", "in_progress")
+
+    def _mazpulki_certificate_members(self):
+        """The team members who get a certificate: all, or those the portal asked for."""
+        self.ensure_one()
+        wanted = self.env.context.get("mazpulki_certificate_member_ids")
+        return self.member_ids.filtered(lambda m: m.id in wanted) if wanted else self.member_ids
+
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._("Certificate - %s", self.name)

@@ -1,0 +1,2 @@
+from . import mazpulki_project_decision
+from . import mazpulki_project_export
