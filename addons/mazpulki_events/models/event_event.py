@@ -1,0 +1,111 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .event_registration import GUARDIAN_APPROVAL_AGE
+from .event_type import CATEGORIES, PRIORITY_AREAS, SCOPES, TRAINING_CATEGORIES
+
+
+class EventEvent(models.Model):
+    _inherit = "event.event"
+
+    mazpulki_category = fields.Selection(
+        CATEGORIES,
+        string="Mazpulki Category",
+        compute="_compute_mazpulki_category",
+        store=True,
+        readonly=False,
+        index=True,
+        help="The strategy's kind of event; the board counts events per category and year.",
+    )
+    mazpulki_scope = fields.Selection(
+        SCOPES, string="Scope", compute="_compute_mazpulki_category", store=True, readonly=False
+    )
+    mazpulki_priority_area = fields.Selection(
+        PRIORITY_AREAS,
+        string="Priority Area",
+        help="For seminars: the priority area of non-formal education the seminar serves (M3b).",
+    )
+    mazpulki_region_id = fields.Many2one("mazpulki.region", string="Region", index=True)
+    mazpulki_club_id = fields.Many2one(
+        "mazpulki.club", string="Organising Club", index=True, help="The club that organises a club event."
+    )
+    mazpulki_walkin_allowed = fields.Boolean(
+        string="Walk-ins Allowed",
+        help="A member who scans their card at the desk without a registration is registered on the spot.",
+    )
+    mazpulki_guardian_approval = fields.Boolean(
+        string="Guardian Approval for Minors",
+        default=True,
+        help="Registrations of members under 18 wait for a guardian's approval on the portal.",
+    )
+    mazpulki_qualification_hours = fields.Float(
+        string="Qualification Hours",
+        help="Hours credited to every club leader who attends this training (L2: 12 hours a year).",
+    )
+    mazpulki_attendance_ids = fields.One2many("mazpulki.event.attendance", "event_id", string="Attendance per Day")
+    mazpulki_attendance_count = fields.Integer(compute="_compute_mazpulki_attendance_count")
+
+    @api.depends("event_type_id")
+    def _compute_mazpulki_category(self):
+        for event in self:
+            if event.event_type_id.mazpulki_category:
+                event.mazpulki_category = event.event_type_id.mazpulki_category
+            if event.event_type_id.mazpulki_scope:
+                event.mazpulki_scope = event.event_type_id.mazpulki_scope
+
+    def _compute_mazpulki_attendance_count(self):
+        counts = dict(
+            self.env["mazpulki.event.attendance"]._read_group([("event_id", "in", self.ids)], ["event_id"], ["__count"])
+        )
+        for event in self:
+            event.mazpulki_attendance_count = counts.get(event, 0)
+
+    @api.constrains("mazpulki_category", "mazpulki_priority_area")
+    def _check_mazpulki_priority_area(self):
+        for event in self:
+            if event.mazpulki_category == "seminar" and not event.mazpulki_priority_area:
+                raise ValidationError(self.env._("Choose the priority area of the seminar %s.", event.name))
+
+    @api.constrains("mazpulki_qualification_hours", "mazpulki_category")
+    def _check_mazpulki_qualification_hours(self):
+        for event in self:
+            if event.mazpulki_qualification_hours < 0:
+                raise ValidationError(self.env._("The qualification hours of %s cannot be negative.", event.name))
+            if event.mazpulki_qualification_hours and event.mazpulki_category not in TRAINING_CATEGORIES:
+                raise ValidationError(
+                    self.env._(
+                        "Only seminars and leader trainings credit qualification hours; %s is not one.", event.name
+                    )
+                )
+
+    def action_mazpulki_attendance(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Attendance per Day"),
+            "res_model": "mazpulki.event.attendance",
+            "view_mode": "list,pivot",
+            "domain": [("event_id", "=", self.id)],
+            "context": {"search_default_group_day": 1, "default_event_id": self.id},
+        }
+
+    def action_mazpulki_register_members(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Register Members"),
+            "res_model": "mazpulki.event.register",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_event_id": self.id},
+        }
+
+    def _mazpulki_needs_guardian_approval(self, partner):
+        """Whether registering ``partner`` to this event waits for a guardian's approval."""
+        self.ensure_one()
+        if not (self.mazpulki_guardian_approval and partner.is_mazpulki_member):
+            return False
+        day = (self.date_begin or fields.Datetime.now()).date()
+        age = partner.sudo()._mazpulki_age_on(day)  # sudo: a member's age, whoever registers them
+        return age is not None and age < GUARDIAN_APPROVAL_AGE
+
