@@ -224,8 +224,7 @@ class EventRegistration(models.Model):
                 member_name=member.name,
             )
         now = fields.Datetime.now()
-        self.flush_model(["event_id", "mazpulki_member_id", "active", "state", "mazpulki_approval_state"])
-        self.env["mazpulki.event.attendance"].flush_model()
+        self.env.flush_all()  # the query below reads events, members, memberships and registrations
         lang = self.env.lang or "en_US"
         # One query for everything the desk decides on and shows. The registration row is
         # locked: a second desk scanning the same card waits here, and as its snapshot
@@ -239,6 +238,7 @@ class EventRegistration(models.Model):
                           ev.mazpulki_walkin_allowed AS walkin,
                           ev.mazpulki_guardian_approval AS needs_approval,
                           ev.badge_format,
+                          COALESCE(ev.date_tz, 'UTC') AS tz,
                           (%(now)s AT TIME ZONE 'UTC' AT TIME ZONE COALESCE(ev.date_tz, 'UTC'))::date AS day,
                           p.name AS member_name,
                           p.birthdate_date,
@@ -318,7 +318,7 @@ class EventRegistration(models.Model):
                     ),
                     **summary,
                 )
-            return self._mazpulki_register_walkin(member, event_id, now, summary)
+            return self._mazpulki_register_walkin(member, event_id, now, row["tz"], summary)
         if row["state"] == "cancel":
             return {**summary, "status": "canceled_registration"}
         if row["approval_state"] in ("pending", "declined"):
@@ -331,7 +331,7 @@ class EventRegistration(models.Model):
             return {
                 **summary,
                 "status": "already_registered",
-                "mazpulki_checked_in_at": self._mazpulki_format_time(row["check_in"]),
+                "mazpulki_checked_in_at": self._mazpulki_format_time(row["check_in"], row["tz"]),
             }
         registration = self.browse(row["registration_id"])
         if row["state"] != "done":
@@ -348,9 +348,9 @@ class EventRegistration(models.Model):
             )
             registration.invalidate_recordset(["state", "date_closed", "write_uid", "write_date"])
         registration._mazpulki_record_attendance(now)
-        return {**summary, "status": "confirmed_registration", "mazpulki_checked_in_at": self._mazpulki_format_time(now)}
+        return {**summary, "status": "confirmed_registration", "mazpulki_checked_in_at": self._mazpulki_format_time(now, row["tz"])}
 
-    def _mazpulki_register_walkin(self, member, event_id, now, summary):
+    def _mazpulki_register_walkin(self, member, event_id, now, tz, summary):
         """Register and check in a member who arrives without a registration."""
         # A second desk registering the same walk-in at the same moment blocks on this
         # row and, once the first desk commits, gets a serialisation failure; Odoo retries
@@ -366,7 +366,7 @@ class EventRegistration(models.Model):
             "id": registration.id,
             "status": "confirmed_registration",
             "mazpulki_walkin": True,
-            "mazpulki_checked_in_at": self._mazpulki_format_time(now),
+            "mazpulki_checked_in_at": self._mazpulki_format_time(now, tz),
         }
 
     def _mazpulki_record_attendance(self, now):
@@ -399,10 +399,9 @@ class EventRegistration(models.Model):
         return [row[0] for row in rows]
 
     @api.model
-    def _mazpulki_format_time(self, value):
-        """A UTC datetime as the desk user's local time, e.g. 09:42."""
-        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "Europe/Riga")
-        return pytz.utc.localize(value).astimezone(tz).strftime("%H:%M")
+    def _mazpulki_format_time(self, value, tz_name):
+        """A UTC datetime as the time at the event, e.g. 09:42."""
+        return pytz.utc.localize(value).astimezone(pytz.timezone(tz_name or "UTC")).strftime("%H:%M")
 
     @api.model
     def _mazpulki_refusal(self, status, message, **summary):
