@@ -230,7 +230,8 @@ class EventRegistration(models.Model):
         # locked: a second desk scanning the same card waits here, and as its snapshot
         # predates the first desk's commit, PostgreSQL answers it with a serialisation
         # failure; Odoo then retries that request, which finds the member checked in.
-        row = self.env.execute_query_dict(
+        # A serialisation failure is expected there when two desks race: not a bad query.
+        self.env.cr.execute(
             SQL(
                 """SELECT ev.id AS event_id,
                           COALESCE(ev.name->>%(lang)s, ev.name->>'en_US') AS event_name,
@@ -271,8 +272,10 @@ class EventRegistration(models.Model):
                 now=now,
                 member=member.id,
                 event=event_id,
-            )
+            ),
+            log_exceptions=False,
         )
+        row = self.env.cr.dictfetchall()
         if not row:
             raise UserError(self.env._("The event of this registration desk no longer exists."))
         row = row[0]
@@ -355,7 +358,9 @@ class EventRegistration(models.Model):
         # A second desk registering the same walk-in at the same moment blocks on this
         # row and, once the first desk commits, gets a serialisation failure; Odoo retries
         # its request, which then finds the first desk's registration.
-        self.env.cr.execute(SQL("UPDATE res_partner SET write_date = write_date WHERE id = %s", member.id))
+        self.env.cr.execute(
+            SQL("UPDATE res_partner SET write_date = write_date WHERE id = %s", member.id), log_exceptions=False
+        )
         try:
             with self.env.cr.savepoint():
                 registration = self.create({"event_id": event_id, "partner_id": member.id, "state": "done"})
@@ -376,7 +381,7 @@ class EventRegistration(models.Model):
         Attendance = self.env["mazpulki.event.attendance"]
         Attendance.flush_model()
         # ON CONFLICT: the day is recorded once, whichever desk comes first.
-        rows = self.env.execute_query(
+        self.env.cr.execute(
             SQL(
                 """INSERT INTO mazpulki_event_attendance
                           (registration_id, event_id, day, check_in, user_id,
@@ -392,8 +397,10 @@ class EventRegistration(models.Model):
                 now=now,
                 uid=self.env.uid,
                 ids=tuple(self.ids),
-            )
+            ),
+            log_exceptions=False,
         )
+        rows = self.env.cr.fetchall()
         if rows:
             self.invalidate_recordset(["mazpulki_attendance_ids"])
         return [row[0] for row in rows]

@@ -1,1 +1,2 @@
 from . import test_desk
+from . import test_desk_race
