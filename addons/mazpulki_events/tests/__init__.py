@@ -1,2 +1,3 @@
 from . import test_desk
 from . import test_desk_race
+from . import test_measure
