@@ -18,6 +18,12 @@ class MazpulkiLeaderQualification(models.Model):
     _auto = False
     _order = "year desc, hours, partner_id"
     _rec_name = "partner_id"
+    _depends = {
+        "event.registration": ["event_id", "partner_id", "state", "active"],
+        "event.event": ["date_begin", "mazpulki_qualification_hours"],
+        "mazpulki.club.leader": ["partner_id", "club_id", "date_start", "date_end"],
+        "mazpulki.club": ["region_id"],
+    }
 
     partner_id = fields.Many2one("res.partner", string="Leader", readonly=True)
     region_id = fields.Many2one("mazpulki.region", string="Region", readonly=True)
@@ -50,7 +56,7 @@ class MazpulkiLeaderQualification(models.Model):
                          WHERE r.state = 'done' AND r.active AND ev.mazpulki_qualification_hours > 0
                       GROUP BY r.partner_id, EXTRACT(YEAR FROM ev.date_begin)
                     )
-                    SELECT leaders.partner_id * 10000 + leaders.year AS id,
+                    SELECT leaders.partner_id::bigint * 10000 + leaders.year AS id,
                            leaders.partner_id, leaders.region_id, leaders.year,
                            COALESCE(hours.hours, 0) AS hours,
                            COALESCE(hours.training_count, 0) AS training_count,

@@ -1,3 +1,4 @@
 from . import test_desk
 from . import test_desk_race
 from . import test_measure
+from . import test_qualification
