@@ -375,7 +375,10 @@ class EventRegistration(models.Model):
         }
 
     def _mazpulki_record_attendance(self, now):
-        """Record today's attendance (in each event's time zone); the ids of the days newly recorded."""
+        """Record the day's attendance (in each event's time zone); the ids of the days newly recorded.
+
+        An attendance marked after the event (by hand, from the registration) counts for its last day.
+        """
         if not self:
             return []
         Attendance = self.env["mazpulki.event.attendance"]
@@ -387,8 +390,8 @@ class EventRegistration(models.Model):
                           (registration_id, event_id, day, check_in, user_id,
                            create_uid, create_date, write_uid, write_date)
                    SELECT r.id, r.event_id,
-                          (%(now)s AT TIME ZONE 'UTC' AT TIME ZONE COALESCE(ev.date_tz, 'UTC'))::date,
-                          %(now)s, %(uid)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+                          (LEAST(%(now)s, ev.date_end) AT TIME ZONE 'UTC' AT TIME ZONE COALESCE(ev.date_tz, 'UTC'))::date,
+                          LEAST(%(now)s, ev.date_end), %(uid)s, %(uid)s, %(now)s, %(uid)s, %(now)s
                      FROM event_registration r
                      JOIN event_event ev ON ev.id = r.event_id
                     WHERE r.id IN %(ids)s
