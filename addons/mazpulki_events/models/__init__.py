@@ -1,6 +1,5 @@
 from . import event_type
 from . import event_event
-from . import event_event_demo
 from . import event_registration
 from . import mazpulki_event_attendance
 from . import mazpulki_leader_qualification

@@ -292,16 +292,16 @@ class EventRegistration(models.Model):
             "iot_printers": [],
             "badge_format": row["badge_format"],
             "mazpulki_club": row["club_name"],
-            "mazpulki_age_group": dict((key, label) for key, label, _low, _high in AGE_GROUPS).get(
-                age_group_of(age)
-            ),
+            "mazpulki_age_group": dict((key, label) for key, label, _low, _high in AGE_GROUPS).get(age_group_of(age)),
         }
         if row["is_finished"]:
             return {**summary, "status": "not_ongoing_event"}
         if not row["has_membership"]:
             return self._mazpulki_refusal(
                 "mazpulki_no_membership",
-                self.env._("%s has no active membership this year; ask the club leader to renew it.", row["member_name"]),
+                self.env._(
+                    "%s has no active membership this year; ask the club leader to renew it.", row["member_name"]
+                ),
                 **summary,
             )
         needs_approval = row["needs_approval"] and age is not None and age < GUARDIAN_APPROVAL_AGE
@@ -351,7 +351,11 @@ class EventRegistration(models.Model):
             )
             registration.invalidate_recordset(["state", "date_closed", "write_uid", "write_date"])
         registration._mazpulki_record_attendance(now)
-        return {**summary, "status": "confirmed_registration", "mazpulki_checked_in_at": self._mazpulki_format_time(now, row["tz"])}
+        return {
+            **summary,
+            "status": "confirmed_registration",
+            "mazpulki_checked_in_at": self._mazpulki_format_time(now, row["tz"]),
+        }
 
     def _mazpulki_register_walkin(self, member, event_id, now, tz, summary):
         """Register and check in a member who arrives without a registration."""
@@ -390,7 +394,8 @@ class EventRegistration(models.Model):
                           (registration_id, event_id, day, check_in, user_id,
                            create_uid, create_date, write_uid, write_date)
                    SELECT r.id, r.event_id,
-                          (LEAST(%(now)s, ev.date_end) AT TIME ZONE 'UTC' AT TIME ZONE COALESCE(ev.date_tz, 'UTC'))::date,
+                          (LEAST(%(now)s, ev.date_end) AT TIME ZONE 'UTC'
+                                                       AT TIME ZONE COALESCE(ev.date_tz, 'UTC'))::date,
                           LEAST(%(now)s, ev.date_end), %(uid)s, %(uid)s, %(now)s, %(uid)s, %(now)s
                      FROM event_registration r
                      JOIN event_event ev ON ev.id = r.event_id
@@ -426,4 +431,3 @@ class EventRegistration(models.Model):
             # sudo: the member's guardians are read to address the mail, whoever registered
             if registration.sudo().mazpulki_member_id.guardian_ids:
                 template.sudo().send_mail(registration.id, email_layout_xmlid="mail.mail_notification_light")
-

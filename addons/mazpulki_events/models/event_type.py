@@ -44,5 +44,5 @@ TRAINING_CATEGORIES = ("new_leader_seminar", "pd_seminar", "seminar")
 class EventType(models.Model):
     _inherit = "event.type"
 
-    mazpulki_category = fields.Selection(CATEGORIES, string="Mazpulki Category")
+    mazpulki_category = fields.Selection(CATEGORIES)
     mazpulki_scope = fields.Selection(SCOPES, string="Scope")

@@ -30,7 +30,7 @@ class MazpulkiLeaderQualification(models.Model):
     year = fields.Integer(readonly=True, aggregator=False)
     hours = fields.Float(string="Qualification Hours", readonly=True)
     training_count = fields.Integer(string="Trainings", readonly=True)
-    hours_missing = fields.Float(string="Hours Missing", readonly=True)
+    hours_missing = fields.Float(readonly=True)
     is_qualified = fields.Boolean(string="Certificate Earned", readonly=True)
 
     def init(self):

@@ -27,7 +27,11 @@ PEOPLE_MEASURES = {
         ("international", "exchange_international"),
         "members",
     ),
-    "events.exchange_leaders": ("Leaders on exchange trips", ("exchange_domestic", "exchange_international"), "leaders"),
+    "events.exchange_leaders": (
+        "Leaders on exchange trips",
+        ("exchange_domestic", "exchange_international"),
+        "leaders",
+    ),
     "events.volunteers_trained": ("Volunteers trained", ("volunteer_training",), "all"),
 }
 

@@ -36,7 +36,9 @@ class TestEventAccess(MazpulkiEventsCommon):
         self.assertEqual(visible, self.registration_a)
         with self.assertRaises(AccessError):
             self.registration_b.with_user(self.user_leader_a).read(["name"])
-        visible_b = self.env["event.registration"].with_user(self.user_leader_b).search([("event_id", "=", self.camp.id)])
+        visible_b = (
+            self.env["event.registration"].with_user(self.user_leader_b).search([("event_id", "=", self.camp.id)])
+        )
         self.assertEqual(visible_b, self.registration_b)
 
     def test_leader_cannot_scan_or_edit(self):

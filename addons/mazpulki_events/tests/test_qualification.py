@@ -13,7 +13,9 @@ def pdf_text(pdf):
     with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
         file.write(pdf)
         file.flush()
-        return subprocess.run(["pdftotext", "-layout", file.name, "-"], capture_output=True, check=True, text=True).stdout
+        return subprocess.run(
+            ["pdftotext", "-layout", file.name, "-"], capture_output=True, check=True, text=True
+        ).stdout
 
 
 @tagged("post_install", "-at_install")
