@@ -6,3 +6,4 @@ from . import test_measure
 from . import test_qualification
 from . import test_desk_tour
 from . import test_bulk_registration
+from . import test_i18n

@@ -23,9 +23,9 @@ class TestBulkRegistration(MazpulkiEventsCommon):
 
     def test_register_from_member_list_needs_approval_and_respects_seats(self):
         self.camp.write({"mazpulki_guardian_approval": True, "seats_limited": True, "seats_max": 2})
-        wizard = self._wizard(
-            active_model="res.partner", active_ids=(self.member_b | self.member_adult).ids
-        ).create({"event_id": self.camp.id})
+        wizard = self._wizard(active_model="res.partner", active_ids=(self.member_b | self.member_adult).ids).create(
+            {"event_id": self.camp.id}
+        )
         action = wizard.action_register()
         registrations = self.env["event.registration"].search(action["domain"])
         by_member = {r.partner_id: r for r in registrations}

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.mazpulki_members.tests.common import MazpulkiCommon
 
@@ -19,7 +19,10 @@ def pdf_text(pdf):
 
 
 @tagged("post_install", "-at_install")
-class TestQualification(MazpulkiCommon):
+class TestQualification(MazpulkiCommon, HttpCase):
+    """PDFs are rendered by wkhtmltopdf, which fetches the report assets from the
+    test server: an HttpCase shares the test transaction with it."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
