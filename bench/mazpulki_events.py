@@ -24,7 +24,6 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
-from odoo.tests import new_test_user
 
 ATTENDEES = int(os.environ.get("BENCH_ATTENDEES", 300))
 DESKS = int(os.environ.get("BENCH_DESKS", 3))
@@ -72,8 +71,17 @@ registrations = (
     .with_context(**ctx)
     .create([{"event_id": event.id, "partner_id": member.id} for member in members])
 )
-desk = new_test_user(
-    env, login="bench_desk", password="bench_desk_pw", groups="mazpulki_events.group_mazpulki_event_desk"
+desk = (
+    env["res.users"]
+    .with_context(no_reset_password=True)
+    .create(
+        {
+            "name": "Reģistrācijas galds",
+            "login": "bench_desk",
+            "password": "bench_desk_pw",
+            "groups_id": [fields.Command.set([env.ref("mazpulki_events.group_mazpulki_event_desk").id])],
+        }
+    )
 )
 codes = [member.mazpulki_card_id.code for member in members]
 barcodes = registrations.mapped("barcode")
