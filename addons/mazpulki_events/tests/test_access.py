@@ -56,3 +56,11 @@ class TestEventAccess(MazpulkiEventsCommon):
             self.registration_a,
         )
         self.assertEqual(len(Attendance.with_user(self.user_desk).search([("event_id", "=", self.camp.id)])), 2)
+
+    def test_leader_opens_the_event_form(self):
+        """Leaders read events (and what an event form shows) without editing them."""
+        camp = self.camp.with_user(self.user_leader_a)
+        camp.read(["name", "event_mail_ids", "event_ticket_ids", "question_ids", "stage_id", "tag_ids"])
+        self.registration_a.with_user(self.user_leader_a).read(["registration_answer_ids", "event_ticket_id"])
+        with self.assertRaises(AccessError):
+            camp.write({"name": "Cita nometne"})
