@@ -36,8 +36,67 @@ PEOPLE_MEASURES = {
 }
 
 
+def _held_measure(code):
+    """The compute and records methods of a measure counting events held (see HELD_MEASURES)."""
+
+    def compute(self, year_from, year_to, region_ids=None):
+        return self._measure_events_held(code, year_from, year_to, region_ids=region_ids)
+
+    def records(self, year, region_ids=None):
+        return self._measure_events_held_records(code, year, region_ids=region_ids)
+
+    return api.model(compute), api.model(records)
+
+
+def _people_measure(code):
+    """The compute and records methods of a measure counting distinct attendees (see PEOPLE_MEASURES)."""
+
+    def compute(self, year_from, year_to, region_ids=None):
+        return self._measure_events_people(code, year_from, year_to, region_ids=region_ids)
+
+    def records(self, year, region_ids=None):
+        return self._measure_events_people_records(code, year, region_ids=region_ids)
+
+    return api.model(compute), api.model(records)
+
+
 class MazpulkiMeasure(models.AbstractModel):
     _inherit = "mazpulki.measure"
+
+    # One compute and one records method per measure, as the registry's contract wants.
+    _measure_events_national, _measure_events_national_records = _held_measure("events.national")
+    _measure_events_regional, _measure_events_regional_records = _held_measure("events.regional")
+    _measure_events_recruitment, _measure_events_recruitment_records = _held_measure("events.recruitment")
+    _measure_events_international_info, _measure_events_international_info_records = _held_measure(
+        "events.international_info"
+    )
+    _measure_events_council_remote, _measure_events_council_remote_records = _held_measure("events.council_remote")
+    _measure_events_council_in_person, _measure_events_council_in_person_records = _held_measure(
+        "events.council_in_person"
+    )
+    _measure_events_new_leader_seminars, _measure_events_new_leader_seminars_records = _held_measure(
+        "events.new_leader_seminars"
+    )
+    _measure_events_pd_seminars, _measure_events_pd_seminars_records = _held_measure("events.pd_seminars")
+    _measure_events_exchange_domestic, _measure_events_exchange_domestic_records = _held_measure(
+        "events.exchange_domestic"
+    )
+    _measure_events_exchange_international, _measure_events_exchange_international_records = _held_measure(
+        "events.exchange_international"
+    )
+    _measure_events_team_building, _measure_events_team_building_records = _held_measure("events.team_building")
+    _measure_events_camp_participants, _measure_events_camp_participants_records = _people_measure(
+        "events.camp_participants"
+    )
+    _measure_events_international_members, _measure_events_international_members_records = _people_measure(
+        "events.international_members"
+    )
+    _measure_events_exchange_leaders, _measure_events_exchange_leaders_records = _people_measure(
+        "events.exchange_leaders"
+    )
+    _measure_events_volunteers_trained, _measure_events_volunteers_trained_records = _people_measure(
+        "events.volunteers_trained"
+    )
 
     @api.model
     def _mazpulki_measures(self):
@@ -60,21 +119,13 @@ class MazpulkiMeasure(models.AbstractModel):
             "events.exchange_leaders": self.env._("Leaders on exchange trips"),
             "events.volunteers_trained": self.env._("Volunteers trained"),
         }
-        for code in HELD_MEASURES:
+        for code in (*HELD_MEASURES, *PEOPLE_MEASURES):
+            method = "_measure_" + code.replace(".", "_")
             measures[code] = {
                 "name": labels[code],
                 "unit": "count",
-                "compute": "_measure_events_held",
-                "records": "_measure_events_held_records",
-                "_code": code,
-            }
-        for code in PEOPLE_MEASURES:
-            measures[code] = {
-                "name": labels[code],
-                "unit": "count",
-                "compute": "_measure_events_people",
-                "records": "_measure_events_people_records",
-                "_code": code,
+                "compute": method,
+                "records": f"{method}_records",
             }
         measures.update(
             {
@@ -93,7 +144,7 @@ class MazpulkiMeasure(models.AbstractModel):
                     "name": self.env._("Leaders' qualification hours"),
                     "unit": "hours",
                     "compute": "_measure_events_qualification_hours",
-                    "records": "_measure_events_leaders_qualified_records",
+                    "records": "_measure_events_qualification_hours_records",
                 },
                 "events.attendance_rate": {
                     "name": self.env._("Attendance rate"),
@@ -103,19 +154,6 @@ class MazpulkiMeasure(models.AbstractModel):
             }
         )
         return measures
-
-    @api.model
-    def mazpulki_measure_values(self, code, year_from, year_to, region_ids=None):
-        # The generic compute methods need to know which measure they compute.
-        return super(MazpulkiMeasure, self.with_context(mazpulki_measure_code=code)).mazpulki_measure_values(
-            code, year_from, year_to, region_ids=region_ids
-        )
-
-    @api.model
-    def mazpulki_measure_records(self, code, year, region_ids=None):
-        return super(MazpulkiMeasure, self.with_context(mazpulki_measure_code=code)).mazpulki_measure_records(
-            code, year, region_ids=region_ids
-        )
 
     @api.model
     def _mazpulki_person_counts(self, key, year, partner_ids):
@@ -128,6 +166,7 @@ class MazpulkiMeasure(models.AbstractModel):
             ("event_id.date_begin", ">=", f"{year}-01-01"),
             ("event_id.date_begin", "<", f"{year + 1}-01-01"),
         ]
+        # sudo: counts per person, like every measure past record rules; the caller chose the people
         counts = dict(Registration.sudo()._read_group(domain, ["partner_id"], ["event_id:count_distinct"]))
         return {partner.id: count for partner, count in counts.items()}
 
@@ -147,17 +186,17 @@ class MazpulkiMeasure(models.AbstractModel):
         return domain
 
     @api.model
-    def _measure_events_held(self, year_from, year_to, region_ids=None):
+    def _measure_events_held(self, code, year_from, year_to, region_ids=None):
         """Events of the measure's categories that began in the year and were not cancelled."""
-        categories = HELD_MEASURES[self.env.context["mazpulki_measure_code"]][1]
+        categories = HELD_MEASURES[code][1]
         groups = self.env["event.event"]._read_group(
             self._events_held_domain(categories, year_from, year_to, region_ids), ["date_begin:year"], ["__count"]
         )
         return {day.year: count for day, count in groups}
 
     @api.model
-    def _measure_events_held_records(self, year, region_ids=None):
-        categories = HELD_MEASURES[self.env.context["mazpulki_measure_code"]][1]
+    def _measure_events_held_records(self, code, year, region_ids=None):
+        categories = HELD_MEASURES[code][1]
         return "event.event", self._events_held_domain(categories, year, year, region_ids)
 
     # --- distinct people ---------------------------------------------------
@@ -192,9 +231,8 @@ class MazpulkiMeasure(models.AbstractModel):
         )
 
     @api.model
-    def _measure_events_people(self, year_from, year_to, region_ids=None):
+    def _measure_events_people(self, code, year_from, year_to, region_ids=None):
         """Distinct people who attended events of the measure's categories in the year."""
-        code = self.env.context["mazpulki_measure_code"]
         query = self._events_people_query(
             code,
             year_from,
@@ -205,8 +243,7 @@ class MazpulkiMeasure(models.AbstractModel):
         return dict(self.env.execute_query(SQL("%s GROUP BY 1", query)))
 
     @api.model
-    def _measure_events_people_records(self, year, region_ids=None):
-        code = self.env.context["mazpulki_measure_code"]
+    def _measure_events_people_records(self, code, year, region_ids=None):
         query = self._events_people_query(code, year, year, region_ids, lambda person: SQL("DISTINCT %s", person))
         return "res.partner", [("id", "in", [row[0] for row in self.env.execute_query(query)])]
 
@@ -239,10 +276,12 @@ class MazpulkiMeasure(models.AbstractModel):
 
     @api.model
     def _measure_events_leaders_qualified_records(self, year, region_ids=None):
-        domain = self._leaders_qualified_domain(year, year, region_ids)
-        if self.env.context.get("mazpulki_measure_code") == "events.leaders_qualified":
-            domain.append(("hours", ">=", QUALIFICATION_HOURS))
+        domain = [*self._leaders_qualified_domain(year, year, region_ids), ("hours", ">=", QUALIFICATION_HOURS)]
         return "mazpulki.leader.qualification", domain
+
+    @api.model
+    def _measure_events_qualification_hours_records(self, year, region_ids=None):
+        return "mazpulki.leader.qualification", self._leaders_qualified_domain(year, year, region_ids)
 
     @api.model
     def _measure_events_qualification_hours(self, year_from, year_to, region_ids=None):

@@ -94,3 +94,11 @@ class TestEventMeasures(MazpulkiCommon):
             "events.volunteers_trained", "events.team_building", "events.attendance_rate",
         ):  # fmt: skip
             self.assertIn(code, codes)
+
+    def test_specs_are_called_directly(self):
+        """The board may call a spec's methods itself, without mazpulki_measure_values()."""
+        for code, expected in (("events.national", 2), ("events.camp_participants", 2)):
+            spec = self.Measure._mazpulki_measure_spec(code)
+            self.assertEqual(getattr(self.Measure, spec["compute"])(YEAR, YEAR), {YEAR: expected})
+            model, domain = getattr(self.Measure, spec["records"])(YEAR)
+            self.assertEqual(self.env[model].search_count(domain), expected)
