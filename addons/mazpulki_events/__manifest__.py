@@ -1,0 +1,36 @@
+{
+    "name": "Mazpulki: Events",
+    "summary": "Camps, seminars and trainings of Latvijas Mazpulki, with members' QR cards "
+    "at Odoo's registration desk, per-day attendance and leader qualification hours",
+    "version": "18.0.1.0.0",
+    "category": "Mazpulki",
+    "website": "https://www.mazpulki.lv",
+    "author": "Latvijas Mazpulki",
+    "license": "LGPL-3",
+    "depends": ["mazpulki_members", "event", "website_event"],
+    "data": [
+        "security/mazpulki_events_security.xml",
+        "security/ir.model.access.csv",
+        "data/event_type_data.xml",
+        "data/mail_template_data.xml",
+        "report/mazpulki_event_reports.xml",
+        "views/event_event_views.xml",
+        "views/event_registration_views.xml",
+        "views/mazpulki_event_attendance_views.xml",
+        "views/mazpulki_leader_qualification_views.xml",
+        "wizard/mazpulki_event_register_views.xml",
+        "views/portal_templates.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/mazpulki_events_demo.xml",
+    ],
+    "assets": {
+        "web.assets_backend": [
+            "mazpulki_events/static/src/client_action/*",
+        ],
+        "web.assets_tests": [
+            "mazpulki_events/static/tests/tours/*.js",
+        ],
+    },
+}

@@ -1,0 +1,202 @@
+import random
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .event_registration import GUARDIAN_APPROVAL_AGE
+from .event_type import CATEGORIES, PRIORITY_AREAS, SCOPES, TRAINING_CATEGORIES
+
+FIRST_NAMES_F = ["Anna", "Elza", "Marta", "Sofija", "Emīlija", "Alise", "Paula", "Luīze", "Katrīna", "Laura", "Estere"]
+FIRST_NAMES_M = ["Jānis", "Roberts", "Markuss", "Gustavs", "Kārlis", "Emīls", "Ričards", "Niks", "Olivers", "Tomass"]
+SURNAMES = [
+    ("Bērziņš", "Bērziņa"), ("Kalniņš", "Kalniņa"), ("Ozols", "Ozola"), ("Liepiņš", "Liepiņa"),
+    ("Krūmiņš", "Krūmiņa"), ("Zariņš", "Zariņa"), ("Vītols", "Vītola"), ("Jansons", "Jansone"),
+    ("Pētersons", "Pētersone"), ("Eglītis", "Eglīte"), ("Grīnbergs", "Grīnberga"), ("Lapiņš", "Lapiņa"),
+    ("Siliņš", "Siliņa"), ("Ābols", "Ābola"), ("Mežulis", "Mežule"), ("Priede", "Priede"),
+]  # fmt: skip
+CAMP_REGISTRATIONS = 320
+
+
+class EventEvent(models.Model):
+    _inherit = "event.event"
+
+    mazpulki_category = fields.Selection(
+        CATEGORIES,
+        compute="_compute_mazpulki_category",
+        store=True,
+        readonly=False,
+        index=True,
+        help="The strategy's kind of event; the board counts events per category and year.",
+    )
+    mazpulki_scope = fields.Selection(
+        SCOPES, string="Scope", compute="_compute_mazpulki_category", store=True, readonly=False
+    )
+    mazpulki_priority_area = fields.Selection(
+        PRIORITY_AREAS,
+        string="Priority Area",
+        help="For seminars: the priority area of non-formal education the seminar serves (M3b).",
+    )
+    mazpulki_region_id = fields.Many2one("mazpulki.region", string="Region", index=True)
+    mazpulki_club_id = fields.Many2one(
+        "mazpulki.club", string="Organising Club", index=True, help="The club that organises a club event."
+    )
+    mazpulki_walkin_allowed = fields.Boolean(
+        string="Walk-ins Allowed",
+        help="A member who scans their card at the desk without a registration is registered on the spot.",
+    )
+    mazpulki_guardian_approval = fields.Boolean(
+        string="Guardian Approval for Minors",
+        default=True,
+        help="Registrations of members under 18 wait for a guardian's approval on the portal.",
+    )
+    mazpulki_qualification_hours = fields.Float(
+        string="Qualification Hours",
+        help="Hours credited to every club leader who attends this training (L2: 12 hours a year).",
+    )
+    mazpulki_attendance_ids = fields.One2many("mazpulki.event.attendance", "event_id", string="Attendance per Day")
+    mazpulki_attendance_count = fields.Integer(compute="_compute_mazpulki_attendance_count")
+
+    @api.depends("event_type_id")
+    def _compute_mazpulki_category(self):
+        for event in self:
+            if event.event_type_id.mazpulki_category:
+                event.mazpulki_category = event.event_type_id.mazpulki_category
+            if event.event_type_id.mazpulki_scope:
+                event.mazpulki_scope = event.event_type_id.mazpulki_scope
+
+    def _compute_mazpulki_attendance_count(self):
+        counts = dict(
+            self.env["mazpulki.event.attendance"]._read_group([("event_id", "in", self.ids)], ["event_id"], ["__count"])
+        )
+        for event in self:
+            event.mazpulki_attendance_count = counts.get(event, 0)
+
+    @api.constrains("mazpulki_category", "mazpulki_priority_area")
+    def _check_mazpulki_priority_area(self):
+        for event in self:
+            if event.mazpulki_category == "seminar" and not event.mazpulki_priority_area:
+                raise ValidationError(self.env._("Choose the priority area of the seminar %s.", event.name))
+
+    @api.constrains("mazpulki_qualification_hours", "mazpulki_category")
+    def _check_mazpulki_qualification_hours(self):
+        for event in self:
+            if event.mazpulki_qualification_hours < 0:
+                raise ValidationError(self.env._("The qualification hours of %s cannot be negative.", event.name))
+            if event.mazpulki_qualification_hours and event.mazpulki_category not in TRAINING_CATEGORIES:
+                raise ValidationError(
+                    self.env._(
+                        "Only seminars and leader trainings credit qualification hours; %s is not one.", event.name
+                    )
+                )
+
+    def action_mazpulki_attendance(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Attendance per Day"),
+            "res_model": "mazpulki.event.attendance",
+            "view_mode": "list,pivot",
+            "domain": [("event_id", "=", self.id)],
+            "context": {"search_default_group_day": 1, "default_event_id": self.id},
+        }
+
+    def action_mazpulki_register_members(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Register Members"),
+            "res_model": "mazpulki.event.register",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_event_id": self.id},
+        }
+
+    def _mazpulki_needs_guardian_approval(self, partner):
+        """Whether registering ``partner`` to this event waits for a guardian's approval."""
+        self.ensure_one()
+        if not (self.mazpulki_guardian_approval and partner.is_mazpulki_member):
+            return False
+        day = (self.date_begin or fields.Datetime.now()).date()
+        age = partner.sudo()._mazpulki_age_on(day)  # sudo: a member's age, whoever registers them
+        return age is not None and age < GUARDIAN_APPROVAL_AGE
+
+    @api.model
+    def _mazpulki_demo_fill(self, camp_ids):
+        """Demo data too large for XML: the camp's registrations, trainings attended, approvals."""
+        rng = random.Random(2027)
+        today = fields.Date.context_today(self)
+        now = fields.Datetime.now()
+        camp = self.browse(camp_ids)
+        if camp.registration_ids:
+            return True  # already filled: demo files load again on every update
+        Partner = self.env["res.partner"]
+        Registration = self.env["event.registration"].with_context(mail_create_nolog=True, tracking_disable=True)
+        clubs = self.env["mazpulki.club"].search([("is_online", "=", False)])
+        members = Partner.search([("is_mazpulki_member", "=", True)], order="id")
+        missing = CAMP_REGISTRATIONS + 10 - len(members)
+        if missing > 0:
+            new_members = []
+            for index in range(missing):
+                female = index % 2 == 0
+                first = rng.choice(FIRST_NAMES_F if female else FIRST_NAMES_M)
+                surname = rng.choice(SURNAMES)[1 if female else 0]
+                new_members.append(
+                    {
+                        "name": f"{first} {surname}",
+                        "is_mazpulki_member": True,
+                        "mazpulki_club_id": clubs[index % len(clubs)].id,
+                        "birthdate_date": today - relativedelta(years=rng.randint(7, 19), days=rng.randint(0, 360)),
+                    }
+                )
+            members |= Partner.create(new_members)
+        campers = members[:CAMP_REGISTRATIONS]
+        registrations = Registration.create(
+            [
+                {"event_id": camp.id, "partner_id": member.id, "mazpulki_approval_state": "approved"}
+                for member in campers
+            ]
+        )
+        # The first morning: a quarter of the camp is already checked in at the desk.
+        registrations[: CAMP_REGISTRATIONS // 4].action_set_done()
+
+        # Past events were attended (most of those registered came).
+        past_events = self.search(
+            [("id", "!=", camp.id), ("date_end", "<", now), ("mazpulki_category", "!=", False)], order="date_begin"
+        )
+        vals = []
+        for event in past_events:
+            if event.mazpulki_category in ("pd_seminar", "new_leader_seminar", "exchange_domestic"):
+                continue
+            for member in rng.sample(list(members), 25):
+                vals.append(
+                    {
+                        "event_id": event.id,
+                        "partner_id": member.id,
+                        "mazpulki_approval_state": "approved",
+                        "state": "done" if rng.random() < 0.85 else "open",
+                    }
+                )
+        # Leaders at trainings: Ilze earns her 12-hour certificate, the others are short.
+        leaders = self.env["mazpulki.club.leader"].search([]).partner_id
+        ilze = self.env.ref("mazpulki_members.partner_leader_ilze_demo")
+        training = self.env.ref("mazpulki_events.event_leader_training_demo")
+        new_leader_seminar = self.env.ref("mazpulki_events.event_new_leader_demo")
+        trip = self.env.ref("mazpulki_events.event_exchange_domestic_demo")
+        vals.append({"event_id": training.id, "partner_id": ilze.id, "state": "done"})
+        for leader in leaders - ilze:
+            vals.append({"event_id": new_leader_seminar.id, "partner_id": leader.id, "state": "done"})
+        for leader in leaders[:8]:
+            vals.append({"event_id": trip.id, "partner_id": leader.id, "state": "done"})
+        Registration.create(vals)
+
+        # Anda's daughter Marta and Līga wait for a guardian's approval of the December hike.
+        hike = self.env.ref("mazpulki_events.event_hike_demo")
+        Registration.create(
+            [
+                {"event_id": hike.id, "partner_id": self.env.ref(xmlid).id}
+                for xmlid in ("mazpulki_members.member_marta_berzina_demo", "mazpulki_members.member_liga_demo")
+            ]
+        )
+        return True

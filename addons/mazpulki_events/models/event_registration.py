@@ -1,0 +1,433 @@
+import pytz
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+# Members younger than this need a guardian's approval to take part in an event
+# that asks for it (camps, trips: the child is away from home; Civil Law, art. 185).
+GUARDIAN_APPROVAL_AGE = 18
+
+AGE_GROUPS = [
+    ("children", "Children (5–9)", 0, 9),
+    ("preteens", "Pre-teens (10–13)", 10, 13),
+    ("teens", "Teens (14–17)", 14, 17),
+    ("youth", "Young Adults (18–25)", 18, 200),
+]
+
+# The statuses the registration desk shows for a member's card besides Odoo's
+# own ('confirmed_registration', 'already_registered', 'canceled_registration',
+# 'not_ongoing_event'); each comes with a message for the desk.
+REFUSALS = (
+    "mazpulki_unknown_card",
+    "mazpulki_revoked_card",
+    "mazpulki_no_event",
+    "mazpulki_not_registered",
+    "mazpulki_no_membership",
+    "mazpulki_approval_missing",
+    "mazpulki_no_seats",
+)
+
+
+def age_group_of(age):
+    """The key of the age group of someone ``age`` years old (None without an age)."""
+    if age is None:
+        return None
+    return next(key for key, _label, low, high in AGE_GROUPS if low <= age <= high or high == 200)
+
+
+class EventRegistration(models.Model):
+    _inherit = "event.registration"
+
+    mazpulki_member_id = fields.Many2one(
+        "res.partner",
+        string="Member",
+        compute="_compute_mazpulki_member_id",
+        store=True,
+        index=True,
+        help="The Mazpulki member attending, when the attendee is one.",
+    )
+    mazpulki_club_id = fields.Many2one(
+        "mazpulki.club", string="Club", related="mazpulki_member_id.mazpulki_club_id", store=True, index=True
+    )
+    mazpulki_region_id = fields.Many2one(related="mazpulki_club_id.region_id", string="Region")
+    mazpulki_age_group = fields.Selection(
+        [(key, label) for key, label, _low, _high in AGE_GROUPS],
+        string="Age Group",
+        compute="_compute_mazpulki_age_group",
+    )
+    mazpulki_approval_state = fields.Selection(
+        [
+            ("not_needed", "Not Needed"),
+            ("pending", "Waiting for Guardian"),
+            ("approved", "Approved by Guardian"),
+            ("declined", "Declined by Guardian"),
+        ],
+        string="Guardian Approval",
+        default="not_needed",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    mazpulki_approved_by_id = fields.Many2one("res.partner", string="Approved By", readonly=True, copy=False)
+    mazpulki_attendance_ids = fields.One2many("mazpulki.event.attendance", "registration_id", string="Days Attended")
+    mazpulki_days_attended = fields.Integer(string="Days", compute="_compute_mazpulki_days_attended")
+
+    @api.depends("partner_id.is_mazpulki_member")
+    def _compute_mazpulki_member_id(self):
+        for registration in self:
+            partner = registration.partner_id
+            registration.mazpulki_member_id = partner if partner.is_mazpulki_member else False
+
+    @api.depends("mazpulki_member_id.birthdate_date", "event_id.date_begin")
+    def _compute_mazpulki_age_group(self):
+        for registration in self:
+            member = registration.mazpulki_member_id
+            day = registration.event_id.date_begin.date() if registration.event_id.date_begin else None
+            registration.mazpulki_age_group = age_group_of(member._mazpulki_age_on(day)) if member else False
+
+    def _compute_mazpulki_days_attended(self):
+        counts = dict(
+            self.env["mazpulki.event.attendance"]._read_group(
+                [("registration_id", "in", self.ids)], ["registration_id"], ["__count"]
+            )
+        )
+        for registration in self:
+            registration.mazpulki_days_attended = counts.get(registration, 0)
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = self.env["res.partner"].browse([v["partner_id"] for v in vals_list if v.get("partner_id")])
+        events = self.env["event.event"].browse([v["event_id"] for v in vals_list if v.get("event_id")])
+        for vals in vals_list:
+            if not vals.get("partner_id") or not vals.get("event_id") or "mazpulki_approval_state" in vals:
+                continue
+            partner = partners.browse(vals["partner_id"])
+            event = events.browse(vals["event_id"])
+            if event._mazpulki_needs_guardian_approval(partner):
+                vals["mazpulki_approval_state"] = "pending"
+                vals["state"] = "draft"
+        registrations = super().create(vals_list)
+        registrations.filtered(lambda r: r.mazpulki_approval_state == "pending")._mazpulki_ask_guardians()
+        registrations.filtered(lambda r: r.state == "done")._mazpulki_record_attendance(fields.Datetime.now())
+        return registrations
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("state") == "done":
+            self._mazpulki_record_attendance(fields.Datetime.now())
+        return res
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_mazpulki_approve(self, guardian=None):
+        """A guardian approves: the registration is confirmed (seats are checked as usual)."""
+        pending = self.filtered(lambda r: r.mazpulki_approval_state in ("pending", "declined"))
+        pending.write(
+            {
+                "mazpulki_approval_state": "approved",
+                "mazpulki_approved_by_id": guardian.id if guardian else self.env.user.partner_id.id,
+            }
+        )
+        pending.filtered(lambda r: r.state in ("draft", "cancel")).action_confirm()
+        return True
+
+    def action_mazpulki_decline(self, guardian=None):
+        """A guardian declines: the registration is cancelled and frees its seat."""
+        to_decline = self.filtered(lambda r: r.mazpulki_approval_state in ("pending", "approved"))
+        to_decline.write(
+            {
+                "mazpulki_approval_state": "declined",
+                "mazpulki_approved_by_id": guardian.id if guardian else self.env.user.partner_id.id,
+            }
+        )
+        to_decline.action_cancel()
+        return True
+
+    # ------------------------------------------------------------
+    # REGISTRATION DESK
+    # ------------------------------------------------------------
+
+    @api.model
+    def register_attendee(self, barcode, event_id):
+        """Check in a member's own card at the desk; anything else is Odoo's registration barcode.
+
+        Odoo's barcodes are decimal numbers and go to Odoo first; a member card's
+        code is random URL-safe text. A member scan costs four queries: the card,
+        the registration (locked, with all the desk shows), its state and the day.
+        """
+        barcode = (barcode or "").strip()
+        if barcode.isdigit():
+            res = self._mazpulki_register_ticket(barcode, event_id)
+            if res.get("error") != "invalid_ticket":
+                return res
+        # The desk's own access right decides; what follows reads the member past the
+        # record rules that hide children from desk users, and returns only name,
+        # club and age group.
+        self.check_access("write")
+        Card = self.env["mazpulki.member.card"].sudo()  # desk users cannot read the card registry
+        try:
+            member = Card.resolve_code(barcode)
+        except UserError as error:
+            if barcode and Card.search_count([("code", "=", barcode), ("state", "=", "revoked")], limit=1):
+                return self._mazpulki_refusal("mazpulki_revoked_card", str(error))
+            if barcode.isdigit():
+                return res
+            res = self._mazpulki_register_ticket(barcode, event_id)
+            if res.get("error") == "invalid_ticket":
+                return self._mazpulki_refusal(
+                    "mazpulki_unknown_card",
+                    self.env._("The code %s is neither a membership card nor a ticket.", barcode),
+                )
+            return res
+        return self.sudo()._mazpulki_register_member(member, event_id)
+
+    def _mazpulki_register_ticket(self, barcode, event_id):
+        """Odoo's own scan, plus the day's attendance of a registration already attended on an earlier day."""
+        res = super().register_attendee(barcode, event_id)
+        if res.get("status") == "already_registered":
+            registration = self.browse(res["id"])
+            if not event_id or registration.event_id.id == event_id:
+                if registration._mazpulki_record_attendance(fields.Datetime.now()):
+                    res["status"] = "confirmed_registration"
+        return res
+
+    def _get_registration_summary(self):
+        res = super()._get_registration_summary()
+        # sudo: the desk shows a member's club and age group, never the member's record
+        member = self.sudo().mazpulki_member_id
+        if member:
+            res.update(
+                {
+                    "mazpulki_club": member.mazpulki_club_id.name,
+                    "mazpulki_age_group": dict(self._fields["mazpulki_age_group"]._description_selection(self.env)).get(
+                        self.sudo().mazpulki_age_group
+                    ),
+                }
+            )
+        return res
+
+    def _mazpulki_register_member(self, member, event_id):
+        """Check ``member`` in at event ``event_id``: the desk's answer for a member's card."""
+        if not event_id:
+            return self._mazpulki_refusal(
+                "mazpulki_no_event",
+                self.env._("Open the registration desk from the event to check members in with their cards."),
+                member_name=member.name,
+            )
+        now = fields.Datetime.now()
+        self.env.flush_all()  # the query below reads events, members, memberships and registrations
+        lang = self.env.lang or "en_US"
+        # One query for everything the desk decides on and shows. The registration row is
+        # locked: a second desk scanning the same card waits here, and as its snapshot
+        # predates the first desk's commit, PostgreSQL answers it with a serialisation
+        # failure; Odoo then retries that request, which finds the member checked in.
+        # A serialisation failure is expected there when two desks race: not a bad query.
+        self.env.cr.execute(
+            SQL(
+                """SELECT ev.id AS event_id,
+                          COALESCE(ev.name->>%(lang)s, ev.name->>'en_US') AS event_name,
+                          ev.date_end <= %(now)s AS is_finished,
+                          ev.mazpulki_walkin_allowed AS walkin,
+                          ev.mazpulki_guardian_approval AS needs_approval,
+                          ev.badge_format,
+                          COALESCE(ev.date_tz, 'UTC') AS tz,
+                          (%(now)s AT TIME ZONE 'UTC' AT TIME ZONE COALESCE(ev.date_tz, 'UTC'))::date AS day,
+                          p.name AS member_name,
+                          p.birthdate_date,
+                          club.name AS club_name,
+                          EXISTS (SELECT 1 FROM mazpulki_membership ms
+                                   WHERE ms.member_id = p.id AND ms.state = 'active'
+                                     AND ms.year = EXTRACT(YEAR FROM %(now)s AT TIME ZONE 'UTC'
+                                                           AT TIME ZONE COALESCE(ev.date_tz, 'UTC'))
+                                 ) AS has_membership,
+                          reg.id AS registration_id,
+                          reg.state,
+                          reg.mazpulki_approval_state AS approval_state,
+                          att.check_in
+                     FROM event_event ev
+                     JOIN res_partner p ON p.id = %(member)s
+                LEFT JOIN mazpulki_club club ON club.id = p.mazpulki_club_id
+                LEFT JOIN LATERAL (
+                          SELECT r.id, r.state, r.mazpulki_approval_state
+                            FROM event_registration r
+                           WHERE r.event_id = ev.id AND r.mazpulki_member_id = p.id AND r.active
+                        ORDER BY r.state = 'cancel', r.id DESC
+                           LIMIT 1
+                             FOR UPDATE
+                          ) reg ON TRUE
+                LEFT JOIN mazpulki_event_attendance att
+                       ON att.registration_id = reg.id
+                      AND att.day = (%(now)s AT TIME ZONE 'UTC' AT TIME ZONE COALESCE(ev.date_tz, 'UTC'))::date
+                    WHERE ev.id = %(event)s""",
+                lang=lang,
+                now=now,
+                member=member.id,
+                event=event_id,
+            ),
+            log_exceptions=False,
+        )
+        row = self.env.cr.dictfetchall()
+        if not row:
+            raise UserError(self.env._("The event of this registration desk no longer exists."))
+        row = row[0]
+        age = relativedelta(row["day"], row["birthdate_date"]).years if row["birthdate_date"] else None
+        summary = {
+            "id": row["registration_id"],
+            "name": row["member_name"],
+            "partner_id": member.id,
+            "ticket_name": False,
+            "event_id": row["event_id"],
+            "event_display_name": row["event_name"],
+            "registration_answers": [],
+            "company_name": False,
+            "iot_printers": [],
+            "badge_format": row["badge_format"],
+            "mazpulki_club": row["club_name"],
+            "mazpulki_age_group": dict((key, label) for key, label, _low, _high in AGE_GROUPS).get(age_group_of(age)),
+        }
+        if row["is_finished"]:
+            return {**summary, "status": "not_ongoing_event"}
+        if not row["has_membership"]:
+            return self._mazpulki_refusal(
+                "mazpulki_no_membership",
+                self.env._(
+                    "%s has no active membership this year; ask the club leader to renew it.", row["member_name"]
+                ),
+                **summary,
+            )
+        needs_approval = row["needs_approval"] and age is not None and age < GUARDIAN_APPROVAL_AGE
+        if not row["registration_id"]:
+            if not row["walkin"]:
+                return self._mazpulki_refusal(
+                    "mazpulki_not_registered",
+                    self.env._("%s is not registered for this event, which takes no walk-ins.", row["member_name"]),
+                    **summary,
+                )
+            if needs_approval:
+                return self._mazpulki_refusal(
+                    "mazpulki_approval_missing",
+                    self.env._(
+                        "%s is under 18 and not registered: a guardian must approve the registration on the portal.",
+                        row["member_name"],
+                    ),
+                    **summary,
+                )
+            return self._mazpulki_register_walkin(member, event_id, now, row["tz"], summary)
+        if row["state"] == "cancel":
+            return {**summary, "status": "canceled_registration"}
+        if row["approval_state"] in ("pending", "declined"):
+            return self._mazpulki_refusal(
+                "mazpulki_approval_missing",
+                self.env._("A guardian has not approved the registration of %s.", row["member_name"]),
+                **summary,
+            )
+        if row["check_in"]:
+            return {
+                **summary,
+                "status": "already_registered",
+                "mazpulki_checked_in_at": self._mazpulki_format_time(row["check_in"], row["tz"]),
+            }
+        registration = self.browse(row["registration_id"])
+        if row["state"] != "done":
+            # open (or draft approved by a guardian) becomes attended; the seat was already taken
+            self.env.cr.execute(
+                SQL(
+                    """UPDATE event_registration
+                          SET state = 'done', date_closed = %(now)s, write_uid = %(uid)s, write_date = %(now)s
+                        WHERE id = %(id)s""",
+                    now=now,
+                    uid=self.env.uid,
+                    id=registration.id,
+                )
+            )
+            registration.invalidate_recordset(["state", "date_closed", "write_uid", "write_date"])
+        registration._mazpulki_record_attendance(now)
+        return {
+            **summary,
+            "status": "confirmed_registration",
+            "mazpulki_checked_in_at": self._mazpulki_format_time(now, row["tz"]),
+        }
+
+    def _mazpulki_register_walkin(self, member, event_id, now, tz, summary):
+        """Register and check in a member who arrives without a registration."""
+        # A second desk registering the same walk-in at the same moment blocks on this
+        # row and, once the first desk commits, gets a serialisation failure; Odoo retries
+        # its request, which then finds the first desk's registration.
+        self.env.cr.execute(
+            SQL("UPDATE res_partner SET write_date = write_date WHERE id = %s", member.id), log_exceptions=False
+        )
+        try:
+            with self.env.cr.savepoint():
+                registration = self.create({"event_id": event_id, "partner_id": member.id, "state": "done"})
+        except ValidationError as error:
+            return self._mazpulki_refusal("mazpulki_no_seats", str(error), **summary)
+        return {
+            **summary,
+            "id": registration.id,
+            "status": "confirmed_registration",
+            "mazpulki_walkin": True,
+            "mazpulki_checked_in_at": self._mazpulki_format_time(now, tz),
+        }
+
+    def _mazpulki_record_attendance(self, now):
+        """Record the day's attendance (in each event's time zone); the ids of the days newly recorded.
+
+        An attendance marked after the event (by hand, from the registration) counts for its last day.
+        """
+        if not self:
+            return []
+        Attendance = self.env["mazpulki.event.attendance"]
+        Attendance.flush_model()
+        # ON CONFLICT: the day is recorded once, whichever desk comes first.
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO mazpulki_event_attendance
+                          (registration_id, event_id, day, check_in, user_id,
+                           create_uid, create_date, write_uid, write_date)
+                   SELECT r.id, r.event_id,
+                          (LEAST(%(now)s, ev.date_end) AT TIME ZONE 'UTC'
+                                                       AT TIME ZONE COALESCE(ev.date_tz, 'UTC'))::date,
+                          LEAST(%(now)s, ev.date_end), %(uid)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+                     FROM event_registration r
+                     JOIN event_event ev ON ev.id = r.event_id
+                    WHERE r.id IN %(ids)s
+              ON CONFLICT (registration_id, day) DO NOTHING
+                RETURNING id""",
+                now=now,
+                uid=self.env.uid,
+                ids=tuple(self.ids),
+            ),
+            log_exceptions=False,
+        )
+        rows = self.env.cr.fetchall()
+        if rows:
+            self.invalidate_recordset(["mazpulki_attendance_ids"])
+        return [row[0] for row in rows]
+
+    @api.model
+    def _mazpulki_format_time(self, value, tz_name):
+        """A UTC datetime as the time at the event, e.g. 09:42."""
+        return pytz.utc.localize(value).astimezone(pytz.timezone(tz_name or "UTC")).strftime("%H:%M")
+
+    @api.model
+    def _mazpulki_refusal(self, status, message, **summary):
+        return {**summary, "status": status, "mazpulki_message": message}
+
+    def _mazpulki_ask_guardians(self):
+        """Tell the guardians of each pending registration that it waits for their approval."""
+        template = self.env.ref("mazpulki_events.mail_template_guardian_approval", raise_if_not_found=False)
+        if not template:
+            return
+        for registration in self:
+            # sudo: the member's guardians are read to address the mail, whoever registered
+            if registration.sudo().mazpulki_member_id.guardian_ids:
+                template.sudo().send_mail(registration.id, email_layout_xmlid="mail.mail_notification_light")

@@ -1,0 +1,48 @@
+from odoo import fields, models
+
+# The strategy's kinds of event (shared/STRATEGY_KPIS.md); the board counts them per year.
+CATEGORIES = [
+    ("camp", "All-Latvia Camp"),
+    ("national", "National Event"),
+    ("regional", "Regional Event"),
+    ("seminar", "Priority-Area Seminar"),
+    ("new_leader_seminar", "New-Leader Seminar"),
+    ("pd_seminar", "Professional-Development Seminar"),
+    ("exchange_domestic", "Exchange Trip in Latvia"),
+    ("exchange_international", "International Exchange Trip"),
+    ("recruitment", "Member-Recruitment Event"),
+    ("international", "International Activity"),
+    ("international_info", "International Opportunities Info"),
+    ("council_remote", "Members' Council Meeting (Remote)"),
+    ("council_in_person", "Members' Council Meeting (In Person)"),
+    ("volunteer_training", "Volunteer Training"),
+    ("team_building", "Team Building"),
+]
+
+SCOPES = [
+    ("club", "Club"),
+    ("regional", "Regional"),
+    ("national", "National"),
+    ("international", "International"),
+]
+
+# The seven priority areas of non-formal education (M3).
+PRIORITY_AREAS = [
+    ("rural_entrepreneurship", "Rural Entrepreneurship"),
+    ("rural_development", "Rural Development"),
+    ("citizen_science", "Citizen Science"),
+    ("environmental_education", "Environmental Education"),
+    ("civic_participation", "Civic Participation"),
+    ("responsible_consumption", "Responsible Consumption"),
+    ("modern_technologies", "Modern Technologies"),
+]
+
+# Trainings whose hours count towards a leader's yearly qualification (L2).
+TRAINING_CATEGORIES = ("new_leader_seminar", "pd_seminar", "seminar")
+
+
+class EventType(models.Model):
+    _inherit = "event.type"
+
+    mazpulki_category = fields.Selection(CATEGORIES)
+    mazpulki_scope = fields.Selection(SCOPES, string="Scope")

@@ -1,0 +1,198 @@
+"""Benchmark of the registration desk (run by bench/events inside `odoo-bin shell`).
+
+One event of BENCH_ATTENDEES registered members. Every member's card is
+scanned through ``event.registration.register_attendee`` (the desk's one call
+per scan), then the same registrations, reset, are scanned with Odoo's own
+registration barcodes. For both: median and 95th percentile per scan and
+queries per scan, and their ratio. Then the member scans again from
+BENCH_DESKS concurrent JSON-RPC clients against a server this script starts on
+127.0.0.1. Each scan is its own transaction, as at the desk. Not a test: it
+prints figures and asserts nothing.
+"""
+
+import json
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+
+ATTENDEES = int(os.environ.get("BENCH_ATTENDEES", 300))
+DESKS = int(os.environ.get("BENCH_DESKS", 3))
+PORT = int(os.environ.get("BENCH_PORT", 8074))
+
+env = env  # noqa: F821,PLW0127 - provided by odoo-bin shell
+ctx = {"tracking_disable": True, "mail_create_nolog": True, "mail_create_nosubscribe": True, "mail_notrack": True}
+today = date.today()
+now = fields.Datetime.now()
+
+region = env["mazpulki.region"].search([], limit=1)
+club = (
+    env["mazpulki.club"]
+    .with_context(**ctx)
+    .create({"name": "Mērījumu mazpulks", "number": "B-1", "region_id": region.id})
+)
+members = (
+    env["res.partner"]
+    .with_context(**ctx)
+    .create(
+        [
+            {
+                "name": f"Dalībnieks {n:03d}",
+                "is_mazpulki_member": True,
+                "mazpulki_club_id": club.id,
+                "birthdate_date": today - relativedelta(years=10 + n % 10),
+            }
+            for n in range(ATTENDEES)
+        ]
+    )
+)
+event = env["event.event"].create(
+    {
+        "name": "Mērījumu nometne",
+        "mazpulki_category": "camp",
+        "date_begin": now - timedelta(hours=1),
+        "date_end": now + timedelta(days=2),
+        "date_tz": "Europe/Riga",
+        "mazpulki_guardian_approval": False,
+        "event_mail_ids": [fields.Command.clear()],
+    }
+)
+registrations = (
+    env["event.registration"]
+    .with_context(**ctx)
+    .create([{"event_id": event.id, "partner_id": member.id} for member in members])
+)
+desk = (
+    env["res.users"]
+    .with_context(no_reset_password=True)
+    .create(
+        {
+            "name": "Reģistrācijas galds",
+            "login": "bench_desk",
+            "password": "bench_desk_pw",
+            "groups_id": [fields.Command.set([env.ref("mazpulki_events.group_mazpulki_event_desk").id])],
+        }
+    )
+)
+codes = [member.mazpulki_card_id.code for member in members]
+barcodes = registrations.mapped("barcode")
+env.cr.commit()
+
+
+def reset():
+    env.cr.execute("DELETE FROM mazpulki_event_attendance WHERE event_id = %s", [event.id])
+    env.cr.execute("UPDATE event_registration SET state = 'open', date_closed = NULL WHERE event_id = %s", [event.id])
+    env.cr.commit()
+    env.invalidate_all()
+
+
+def scan_all(values):
+    Registration = env["event.registration"].with_user(desk)
+    times, queries, statuses = [], [], {}
+    for value in values:
+        env.invalidate_all()
+        count_before = env.cr.sql_log_count
+        t = time.perf_counter()
+        result = Registration.register_attendee(value, event.id)
+        env.cr.flush()
+        times.append(time.perf_counter() - t)
+        queries.append(env.cr.sql_log_count - count_before)
+        env.cr.commit()
+        statuses[result.get("status")] = statuses.get(result.get("status"), 0) + 1
+    return times, queries, statuses
+
+
+def p95(values):
+    return sorted(values)[max(int(len(values) * 0.95) - 1, 0)]
+
+
+def describe(label, times, queries, statuses):
+    print(
+        f"{label}: median {statistics.median(times) * 1000:.2f} ms, p95 {p95(times) * 1000:.2f} ms, "
+        f"queries per scan: median {statistics.median(queries):.0f}, max {max(queries)}; {statuses}"
+    )
+
+
+reset()
+member_scan = scan_all(codes)
+reset()
+odoo_scan = scan_all(barcodes)
+reset()
+
+print("=== Mazpulki registration desk benchmark ===")
+print(f"one event, {ATTENDEES} registered members, one transaction per scan, as the desk user")
+describe("member cards ", *member_scan)
+describe("Odoo barcodes", *odoo_scan)
+ratio = statistics.median(member_scan[0]) / statistics.median(odoo_scan[0])
+print(f"ratio member/Odoo (median): {ratio:.2f}; p95: {p95(member_scan[0]) / p95(odoo_scan[0]):.2f}")
+
+# --- over HTTP: DESKS concurrent JSON-RPC clients ---------------------------------
+odoo_args = shlex.split(os.environ.get("BENCH_ODOO_ARGS", ""))
+server = subprocess.Popen(
+    [sys.executable, sys.argv[0], "server", *odoo_args, "-d", env.cr.dbname, "--db-filter", f"^{env.cr.dbname}$",
+     "--http-interface=127.0.0.1", f"--http-port={PORT}", "--workers=0", "--max-cron-threads=0", "--log-level=warn"],
+    stdout=subprocess.DEVNULL,
+    stderr=subprocess.DEVNULL,
+)  # fmt: skip
+url = f"http://127.0.0.1:{PORT}/jsonrpc"
+
+
+def rpc(service, method, *args):
+    payload = {"jsonrpc": "2.0", "method": "call", "params": {"service": service, "method": method, "args": args}}
+    request = urllib.request.Request(url, json.dumps(payload).encode(), {"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        answer = json.loads(response.read())
+    if "error" in answer:
+        raise RuntimeError(answer["error"]["data"]["message"])
+    return answer["result"]
+
+
+try:
+    for _attempt in range(120):
+        try:
+            uid = rpc("common", "login", env.cr.dbname, "bench_desk", "bench_desk_pw")
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        raise RuntimeError("the server did not start")
+    # warm the server's caches with one scan per desk, then reset
+    for code in codes[:DESKS]:
+        rpc("object", "execute_kw", env.cr.dbname, uid, "bench_desk_pw", "event.registration", "register_attendee",
+            [code, event.id])  # fmt: skip
+    reset()
+    latencies, statuses, lock = [], {}, threading.Lock()
+
+    def desk_client(chunk):
+        for code in chunk:
+            t = time.perf_counter()
+            result = rpc("object", "execute_kw", env.cr.dbname, uid, "bench_desk_pw", "event.registration",
+                         "register_attendee", [code, event.id])  # fmt: skip
+            elapsed = time.perf_counter() - t
+            with lock:
+                latencies.append(elapsed)
+                statuses[result.get("status")] = statuses.get(result.get("status"), 0) + 1
+
+    threads = [threading.Thread(target=desk_client, args=(codes[i::DESKS],)) for i in range(DESKS)]
+    t0 = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - t0
+    print(
+        f"{DESKS} desks over JSON-RPC: median {statistics.median(latencies) * 1000:.1f} ms, "
+        f"p95 {p95(latencies) * 1000:.1f} ms per scan, {len(latencies) / wall:.0f} scans/s; {statuses}"
+    )
+finally:
+    server.terminate()
+    server.wait(timeout=30)
