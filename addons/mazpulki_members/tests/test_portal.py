@@ -190,7 +190,8 @@ class TestPortal(MazpulkiCommon, HttpCase):
         self.authenticate("madara", "madara")
         home = self.url_open("/my/home").text
         self.assertIn("/mazpulki_members/static/src/img/portal_membership.svg", home)
-        self.assertNotIn("/mazpulki_members/static/description/icon.png", home)
+        # No add-on of the suite puts its 256 px app icon on a tile.
+        self.assertNotIn("/static/description/icon.png", home)
 
     def test_name_column_and_address_labels_are_the_suites_own(self):
         """Labels the suite translates itself: "Name and Surname", "Postal Code", "Street (line 2)"."""
