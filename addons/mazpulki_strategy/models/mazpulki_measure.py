@@ -58,7 +58,9 @@ class MazpulkiMeasure(models.AbstractModel):
     @api.model
     def _measure_funding_raised(self, year_from, year_to, region_ids=None):
         """Income of posted journal items with a funding source, in the company currency."""
-        return {year: round(sum(kinds.values()), 2) for year, kinds in self._funding_by_kind(year_from, year_to).items()}
+        return {
+            year: round(sum(kinds.values()), 2) for year, kinds in self._funding_by_kind(year_from, year_to).items()
+        }
 
     @api.model
     def _measure_funding_non_project_share(self, year_from, year_to, region_ids=None):

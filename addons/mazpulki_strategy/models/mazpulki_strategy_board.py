@@ -1,6 +1,6 @@
 import calendar
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 BASELINE_YEAR = 2021
@@ -93,7 +93,11 @@ class MazpulkiStrategyBoard(models.AbstractModel):
             )
         }
         entries = self.env["mazpulki.strategy.entry"].search_fetch(
-            [("target_id", "in", targets.ids), ("year", ">=", min(year_from - 1, BASELINE_YEAR)), ("year", "<=", year_to)],
+            [
+                ("target_id", "in", targets.ids),
+                ("year", ">=", min(year_from - 1, BASELINE_YEAR)),
+                ("year", "<=", year_to),
+            ],
             ["target_id", "year", "value"],
         )
         entered = {}
@@ -182,13 +186,15 @@ class MazpulkiStrategyBoard(models.AbstractModel):
             {
                 "year": year,
                 "line_ids": [
-                    {
-                        "target_id": row["id"],
-                        "actual": row["years"][year]["actual"] or 0.0,
-                        "target_value": row["years"][year]["target"] or 0.0,
-                        "achieved_pct": row["years"][year]["achieved"] or 0.0,
-                        "status": row["years"][year]["status"],
-                    }
+                    Command.create(
+                        {
+                            "target_id": row["id"],
+                            "actual": row["years"][year]["actual"] or 0.0,
+                            "target_value": row["years"][year]["target"] or 0.0,
+                            "achieved_pct": row["years"][year]["achieved"] or 0.0,
+                            "status": row["years"][year]["status"],
+                        }
+                    )
                     for row in data["rows"]
                     if row["years"][year]["actual"] is not None
                 ],

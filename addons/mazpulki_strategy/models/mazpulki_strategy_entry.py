@@ -30,7 +30,9 @@ class MazpulkiStrategyEntry(models.Model):
         for entry in self:
             if entry.target_id.source != "entered":
                 raise ValidationError(
-                    self.env._("The target %s is computed from data: its value cannot be entered.", entry.target_id.code)
+                    self.env._(
+                        "The target %s is computed from data: its value cannot be entered.", entry.target_id.code
+                    )
                 )
 
     @api.constrains("year")

@@ -1,0 +1,3 @@
+from . import test_board
+from . import test_entry
+from . import test_funding
