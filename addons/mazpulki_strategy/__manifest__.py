@@ -13,10 +13,20 @@
         "security/ir.model.access.csv",
         "data/mazpulki_strategy_data.xml",
         "data/mazpulki_funding_data.xml",
+        "views/mazpulki_strategy_board_views.xml",
         "views/mazpulki_strategy_target_views.xml",
         "views/mazpulki_strategy_entry_views.xml",
         "views/mazpulki_strategy_snapshot_views.xml",
         "views/account_analytic_account_views.xml",
         "views/menus.xml",
     ],
+    "external_dependencies": {"python": ["xlsxwriter"]},
+    "assets": {
+        "web.assets_backend": [
+            "mazpulki_strategy/static/src/board/*",
+        ],
+        "web.assets_tests": [
+            "mazpulki_strategy/static/tests/tours/*.js",
+        ],
+    },
 }

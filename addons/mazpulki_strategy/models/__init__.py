@@ -5,3 +5,4 @@ from . import mazpulki_strategy_target
 from . import mazpulki_strategy_entry
 from . import mazpulki_strategy_snapshot
 from . import mazpulki_strategy_board
+from . import mazpulki_strategy_board_xlsx

@@ -1,3 +1,4 @@
 from . import test_board
 from . import test_entry
 from . import test_funding
+from . import test_board_ui

@@ -1,0 +1,21 @@
+from odoo import http
+from odoo.http import content_disposition, request
+
+
+class MazpulkiStrategyController(http.Controller):
+    @http.route("/mazpulki_strategy/board.xlsx", type="http", auth="user")
+    def board_xlsx(self, year_from=2021, year_to=2027, area_ids="", region_ids="", **kwargs):
+        def ids(text):
+            return [int(part) for part in str(text).split(",") if part.strip().isdigit()]
+
+        content = request.env["mazpulki.strategy.board"]._board_xlsx(
+            int(year_from), int(year_to), ids(area_ids), ids(region_ids)
+        )
+        filename = f"mazpulki-strategy-{year_from}-{year_to}.xlsx"
+        return request.make_response(
+            content,
+            headers=[
+                ("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                ("Content-Disposition", content_disposition(filename)),
+            ],
+        )

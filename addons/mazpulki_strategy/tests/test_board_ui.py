@@ -1,0 +1,37 @@
+import io
+
+import openpyxl
+
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import StrategyCommon
+
+
+@tagged("post_install", "-at_install")
+class TestBoardExport(StrategyCommon):
+    def test_xlsx_read_back(self):
+        target = self._create_target("T-X", {2001: 3}, source="entered", measure_code=False)
+        self.env["mazpulki.strategy.entry"].create({"target_id": target.id, "year": 2001, "value": 2})
+        content = self.Board.with_user(self.user_board)._board_xlsx(2001, 2002, [self.area.id])
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        self.assertEqual(book.sheetnames, ["Summary", "2001", "2002"])
+        summary = book["Summary"]
+        self.assertEqual([cell.value for cell in summary[1]], ["Code", "Target", "Source", 2001, 2002])
+        self.assertEqual([cell.value for cell in summary[2]][:4], ["T-X", "Test target T-X", "Entered", 2])
+        year_sheet = book["2001"]
+        row = [cell.value for cell in year_sheet[2]]
+        self.assertEqual(row, ["T-X", "Test target T-X", 2, 3, 66.7, "Missed"])
+        self.assertEqual(year_sheet["F2"].fill.fgColor.rgb, "FFF8D7DA")
+
+
+@tagged("post_install", "-at_install")
+class TestBoardTour(HttpCase):
+    def test_board_member_tour(self):
+        # a board member who also leads a club: the drill-down opens with her own rights (her clubs only)
+        new_test_user(
+            self.env,
+            login="board_tour",
+            name="Aija Padome",
+            groups="mazpulki_strategy.group_mazpulki_board,mazpulki_members.group_mazpulki_leader",
+        )
+        self.start_tour("/odoo", "mazpulki_strategy_board_tour", login="board_tour")
