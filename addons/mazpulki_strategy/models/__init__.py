@@ -6,3 +6,4 @@ from . import mazpulki_strategy_entry
 from . import mazpulki_strategy_snapshot
 from . import mazpulki_strategy_board
 from . import mazpulki_strategy_board_xlsx
+from . import report_board

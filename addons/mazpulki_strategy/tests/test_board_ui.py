@@ -1,4 +1,6 @@
 import io
+import subprocess
+import tempfile
 
 import openpyxl
 
@@ -35,3 +37,31 @@ class TestBoardTour(HttpCase):
             groups="mazpulki_strategy.group_mazpulki_board,mazpulki_members.group_mazpulki_leader",
         )
         self.start_tour("/odoo", "mazpulki_strategy_board_tour", login="board_tour")
+
+
+@tagged("post_install", "-at_install")
+class TestBoardPdf(StrategyCommon):
+    def test_pdf_for_the_board_meeting(self):
+        target = self._create_target("T-Ā", {2001: 3}, source="entered", measure_code=False)
+        target.name = "Ziņojumi valdei šķūnī"
+        self.env["mazpulki.strategy.entry"].create({"target_id": target.id, "year": 2001, "value": 2})
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_board)
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(
+                "mazpulki_strategy.action_report_board",
+                [],
+                data={"year_from": 2001, "year_to": 2002, "area_ids": [self.area.id]},
+            )
+        )
+        self.assertEqual(kind, "pdf")
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+            file.write(pdf)
+            file.flush()
+            text = subprocess.run(
+                ["pdftotext", "-layout", file.name, "-"], capture_output=True, check=True, text=True
+            ).stdout
+        self.assertIn("Ziņojumi valdei šķūnī", text)
+        self.assertIn("2 / 3", text)
+        self.assertEqual(text.count("\f"), 1)

@@ -136,6 +136,21 @@ export class StrategyBoard extends Component {
         await this.load();
     }
 
+    async printPdf() {
+        await this.action.doAction({
+            type: "ir.actions.report",
+            report_type: "qweb-pdf",
+            report_name: "mazpulki_strategy.report_board",
+            report_file: "mazpulki_strategy.report_board",
+            data: {
+                year_from: this.state.yearFrom,
+                year_to: this.state.yearTo,
+                area_ids: this.state.areaId ? [parseInt(this.state.areaId)] : [],
+                region_ids: this.state.regionId ? [parseInt(this.state.regionId)] : [],
+            },
+        });
+    }
+
     async exportXlsx() {
         const areaIds = this.state.areaId ? this.state.areaId : "";
         const regionIds = this.state.regionId ? this.state.regionId : "";
