@@ -21,6 +21,9 @@
         "views/account_analytic_account_views.xml",
         "views/menus.xml",
     ],
+    "demo": [
+        "demo/mazpulki_strategy_demo.xml",
+    ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "assets": {
         "web.assets_backend": [
