@@ -19,3 +19,14 @@ class MazpulkiStrategyController(http.Controller):
                 ("Content-Disposition", content_disposition(filename)),
             ],
         )
+
+    @http.route("/mazpulki_strategy/statistics.xlsx", type="http", auth="user")
+    def statistics_xlsx(self, year, **kwargs):
+        content = request.env["mazpulki.strategy.board"]._statistics_xlsx(int(year))
+        return request.make_response(
+            content,
+            headers=[
+                ("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                ("Content-Disposition", content_disposition(f"mazpulki-statistics-{year}.xlsx")),
+            ],
+        )

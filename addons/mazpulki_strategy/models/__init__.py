@@ -7,3 +7,4 @@ from . import mazpulki_strategy_snapshot
 from . import mazpulki_strategy_board
 from . import mazpulki_strategy_board_xlsx
 from . import report_board
+from . import mazpulki_strategy_statistics

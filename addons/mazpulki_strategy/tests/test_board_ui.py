@@ -25,6 +25,23 @@ class TestBoardExport(StrategyCommon):
         self.assertEqual(row, ["T-X", "Test target T-X", 2, 3, 66.7, "Missed"])
         self.assertEqual(year_sheet["F2"].fill.fgColor.rgb, "FFF8D7DA")
 
+    def test_statistics_xlsx(self):
+        year = self.year
+        content = self.Board.with_user(self.user_board)._statistics_xlsx(year)
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        self.assertEqual(book.sheetnames, ["Members", "Clubs", "Figures"])
+        clubs = {(row[0], row[1]): row[2] for row in book["Clubs"].iter_rows(min_row=2, values_only=True)}
+        # the fixture's two members, 15 and 11 years old, one in each club
+        self.assertEqual(clubs[(self.region_kurzeme.name, self.club_a.name)], 1)
+        self.assertEqual(clubs[(self.region_latgale.name, self.club_b.name)], 1)
+        members = {row[0]: row[1] for row in book["Members"].iter_rows(values_only=True) if row[0]}
+        total = self.env["mazpulki.membership"].search_count([("year", "=", year)])
+        self.assertEqual(members[f"Members in {year}"], total)
+        self.assertEqual(sum(members[band] for band in ("5–6", "7–12", "13–15", "16–18", "19–25", "26+")), total)
+        figures = {row[0]: row[3] for row in book["Figures"].iter_rows(min_row=2, values_only=True)}
+        self.assertEqual(figures["members.count"], total)
+        self.assertIn("funding.raised", figures)
+
 
 @tagged("post_install", "-at_install")
 class TestBoardTour(HttpCase):

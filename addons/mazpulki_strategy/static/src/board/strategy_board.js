@@ -151,6 +151,11 @@ export class StrategyBoard extends Component {
         });
     }
 
+    exportStatistics() {
+        const year = this.state.data ? parseInt(this.state.data.today.slice(0, 4)) : this.state.yearTo;
+        window.location = `/mazpulki_strategy/statistics.xlsx?year=${year}`;
+    }
+
     async exportXlsx() {
         const areaIds = this.state.areaId ? this.state.areaId : "";
         const regionIds = this.state.regionId ? this.state.regionId : "";
