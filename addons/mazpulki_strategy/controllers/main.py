@@ -8,7 +8,7 @@ class MazpulkiStrategyController(http.Controller):
         def ids(text):
             return [int(part) for part in str(text).split(",") if part.strip().isdigit()]
 
-        content = request.env["mazpulki.strategy.board"]._board_xlsx(
+        content = request.env["mazpulki.strategy.export"]._board_xlsx(
             int(year_from), int(year_to), ids(area_ids), ids(region_ids)
         )
         filename = f"mazpulki-strategy-{year_from}-{year_to}.xlsx"
@@ -22,7 +22,7 @@ class MazpulkiStrategyController(http.Controller):
 
     @http.route("/mazpulki_strategy/statistics.xlsx", type="http", auth="user")
     def statistics_xlsx(self, year, **kwargs):
-        content = request.env["mazpulki.strategy.board"]._statistics_xlsx(int(year))
+        content = request.env["mazpulki.strategy.export"]._statistics_xlsx(int(year))
         return request.make_response(
             content,
             headers=[

@@ -5,6 +5,5 @@ from . import mazpulki_strategy_target
 from . import mazpulki_strategy_entry
 from . import mazpulki_strategy_snapshot
 from . import mazpulki_strategy_board
-from . import mazpulki_strategy_board_xlsx
 from . import report_board
-from . import mazpulki_strategy_statistics
+from . import mazpulki_strategy_export

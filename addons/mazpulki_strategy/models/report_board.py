@@ -1,6 +1,6 @@
 from odoo import api, models
 
-from .mazpulki_strategy_board_xlsx import STATUS_COLOURS
+from .mazpulki_strategy_export import STATUS_COLOURS
 
 
 class ReportMazpulkiStrategyBoard(models.AbstractModel):

@@ -14,7 +14,9 @@ class TestBoardExport(StrategyCommon):
     def test_xlsx_read_back(self):
         target = self._create_target("T-X", {2001: 3}, source="entered", measure_code=False)
         self.env["mazpulki.strategy.entry"].create({"target_id": target.id, "year": 2001, "value": 2})
-        content = self.Board.with_user(self.user_board)._board_xlsx(2001, 2002, [self.area.id])
+        content = (
+            self.env["mazpulki.strategy.export"].with_user(self.user_board)._board_xlsx(2001, 2002, [self.area.id])
+        )
         book = openpyxl.load_workbook(io.BytesIO(content))
         self.assertEqual(book.sheetnames, ["Summary", "2001", "2002"])
         summary = book["Summary"]
@@ -27,7 +29,7 @@ class TestBoardExport(StrategyCommon):
 
     def test_statistics_xlsx(self):
         year = self.year
-        content = self.Board.with_user(self.user_board)._statistics_xlsx(year)
+        content = self.env["mazpulki.strategy.export"].with_user(self.user_board)._statistics_xlsx(year)
         book = openpyxl.load_workbook(io.BytesIO(content))
         self.assertEqual(book.sheetnames, ["Members", "Clubs", "Figures"])
         clubs = {(row[0], row[1]): row[2] for row in book["Clubs"].iter_rows(min_row=2, values_only=True)}
