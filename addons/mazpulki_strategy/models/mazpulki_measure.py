@@ -1,0 +1,77 @@
+from odoo import api, models
+
+
+class MazpulkiMeasure(models.AbstractModel):
+    _inherit = "mazpulki.measure"
+
+    @api.model
+    def _mazpulki_measures(self):
+        measures = super()._mazpulki_measures()
+        measures["funding.raised"] = {
+            "name": self.env._("Funding raised"),
+            "unit": "eur",
+            "compute": "_measure_funding_raised",
+            "records": "_measure_funding_records",
+            "regional": False,
+        }
+        measures["funding.non_project_share"] = {
+            "name": self.env._("Non-project funding share"),
+            "unit": "percent",
+            "compute": "_measure_funding_non_project_share",
+            "records": "_measure_funding_records",
+            "regional": False,
+        }
+        return measures
+
+    @api.model
+    def _mazpulki_funding_plan(self):
+        return self.env.ref("mazpulki_strategy.analytic_plan_funding_source", raise_if_not_found=False)
+
+    @api.model
+    def _funding_domain(self, year_from, year_to):
+        """Analytic lines of income on posted journal items carrying a funding source."""
+        column = self._mazpulki_funding_plan()._column_name()
+        return [
+            (column, "!=", False),
+            ("move_line_id.parent_state", "=", "posted"),
+            ("general_account_id.account_type", "in", ("income", "income_other")),
+            *self._mazpulki_year_range_domain("date", year_from, year_to),
+        ]
+
+    @api.model
+    def _funding_by_kind(self, year_from, year_to):
+        """``{year: {kind: amount}}`` from one aggregation of the funding plan's analytic lines."""
+        plan = self._mazpulki_funding_plan()
+        if not plan:
+            return {}
+        column = plan._column_name()
+        groups = self.env["account.analytic.line"]._read_group(
+            self._funding_domain(year_from, year_to), ["date:year", column], ["amount:sum"]
+        )
+        result = {}
+        for day, account, amount in groups:
+            kind = account.mazpulki_funding_kind or "project"
+            by_kind = result.setdefault(day.year, {"project": 0.0, "non_project": 0.0})
+            by_kind[kind] += amount
+        return result
+
+    @api.model
+    def _measure_funding_raised(self, year_from, year_to, region_ids=None):
+        """Income of posted journal items with a funding source, in the company currency."""
+        return {
+            year: round(sum(kinds.values()), 2) for year, kinds in self._funding_by_kind(year_from, year_to).items()
+        }
+
+    @api.model
+    def _measure_funding_non_project_share(self, year_from, year_to, region_ids=None):
+        """Non-project funding as a percentage of the funding raised in the year."""
+        result = {}
+        for year, kinds in self._funding_by_kind(year_from, year_to).items():
+            total = sum(kinds.values())
+            if total:
+                result[year] = round(100.0 * kinds["non_project"] / total, 2)
+        return result
+
+    @api.model
+    def _measure_funding_records(self, year, region_ids=None):
+        return "account.analytic.line", self._funding_domain(year, year)

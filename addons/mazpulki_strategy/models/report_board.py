@@ -1,0 +1,16 @@
+from odoo import api, models
+
+from .mazpulki_strategy_export import STATUS_COLOURS
+
+
+class ReportMazpulkiStrategyBoard(models.AbstractModel):
+    _name = "report.mazpulki_strategy.report_board"
+    _description = "Strategy Board Report"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        data = data or {}
+        board = self.env["mazpulki.strategy.board"].get_board_data(
+            data.get("year_from", 2021), data.get("year_to", 2027), data.get("area_ids"), data.get("region_ids")
+        )
+        return {"board": board, "colours": STATUS_COLOURS, "doc_ids": docids, "docs": []}

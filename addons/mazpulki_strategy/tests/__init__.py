@@ -1,0 +1,5 @@
+from . import test_board
+from . import test_entry
+from . import test_funding
+from . import test_board_ui
+from . import test_i18n

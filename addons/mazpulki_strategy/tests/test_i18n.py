@@ -1,0 +1,19 @@
+from odoo.tests import tagged
+
+from .common import StrategyCommon
+
+
+@tagged("post_install", "-at_install")
+class TestLatvian(StrategyCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("lv_LV")
+        cls.env["ir.module.module"].search([("name", "=", "mazpulki_strategy")])._update_translations(["lv_LV"])
+
+    def test_targets_speak_latvian(self):
+        target = self.env.ref("mazpulki_strategy.target_m1").with_context(lang="lv_LV")
+        self.assertEqual(target.name, "Īstenotie projekti")
+        self.assertEqual(target.with_context(lang="en_US").name, "Projects carried out")
+        area = self.env.ref("mazpulki_strategy.area_1_2").with_context(lang="lv_LV")
+        self.assertEqual(area.name, "Mazpulku vadītāji")
