@@ -101,3 +101,9 @@ class TestFunding(StrategyCommon):
             )
         )
         self.assertEqual(source.mazpulki_funding_kind, "project")
+
+    def test_volunteer_in_kind_value_counts_per_funding_source(self):
+        """Installing the strategy points the volunteers' in-kind value at the funding-source plan."""
+        plan = self.env.ref("mazpulki_strategy.analytic_plan_funding_source")
+        param = self.env["ir.config_parameter"].sudo().get_param("mazpulki_volunteer.funding_plan_id")
+        self.assertEqual(param, str(plan.id))
