@@ -5,8 +5,10 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.mazpulki_members.models.mazpulki_measure import PRIORITY_AREAS
+
 from .event_registration import GUARDIAN_APPROVAL_AGE
-from .event_type import CATEGORIES, PRIORITY_AREAS, SCOPES, TRAINING_CATEGORIES
+from .event_type import CATEGORIES, SCOPES, TRAINING_CATEGORIES
 
 FIRST_NAMES_F = ["Anna", "Elza", "Marta", "Sofija", "Emīlija", "Alise", "Paula", "Luīze", "Katrīna", "Laura", "Estere"]
 FIRST_NAMES_M = ["Jānis", "Roberts", "Markuss", "Gustavs", "Kārlis", "Emīls", "Ričards", "Niks", "Olivers", "Tomass"]

@@ -26,16 +26,6 @@ SCOPES = [
     ("international", "International"),
 ]
 
-# The seven priority areas of non-formal education (M3).
-PRIORITY_AREAS = [
-    ("rural_entrepreneurship", "Rural Entrepreneurship"),
-    ("rural_development", "Rural Development"),
-    ("citizen_science", "Citizen Science"),
-    ("environmental_education", "Environmental Education"),
-    ("civic_participation", "Civic Participation"),
-    ("responsible_consumption", "Responsible Consumption"),
-    ("modern_technologies", "Modern Technologies"),
-]
 
 # Trainings whose hours count towards a leader's yearly qualification (L2).
 TRAINING_CATEGORIES = ("new_leader_seminar", "pd_seminar", "seminar")

@@ -2,6 +2,18 @@ from odoo import api, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+# The seven priority areas of non-formal education of the 2021–2027 strategy
+# (M3): one list for the project themes, the seminars and the board.
+PRIORITY_AREAS = [
+    ("rural_entrepreneurship", "Rural Entrepreneurship"),
+    ("rural_development", "Rural Development"),
+    ("citizen_science", "Citizen Science"),
+    ("environmental_education", "Environmental Education"),
+    ("civic_participation", "Civic Participation"),
+    ("responsible_consumption", "Responsible Consumption"),
+    ("modern_technologies", "Modern Technologies"),
+]
+
 
 class MazpulkiMeasure(models.AbstractModel):
     """The registry of the strategy's measures, which every add-on extends.

@@ -2,16 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
 
-# The seven priority areas of non-formal education of the 2021–2027 strategy (M3).
-PRIORITY_AREAS = [
-    ("rural_entrepreneurship", "Rural Entrepreneurship"),
-    ("rural_development", "Rural Development"),
-    ("citizen_science", "Citizen Science"),
-    ("environmental_education", "Environmental Education"),
-    ("civic_participation", "Civic Participation"),
-    ("responsible_consumption", "Responsible Consumption"),
-    ("modern_technologies", "Modern Technologies"),
-]
+from odoo.addons.mazpulki_members.models.mazpulki_measure import PRIORITY_AREAS
 
 
 class MazpulkiProjectTheme(models.Model):
