@@ -178,9 +178,12 @@ class MazpulkiMeasure(models.AbstractModel):
             ("mazpulki_category", "in", list(categories)),
             *self._mazpulki_year_range_domain("date_begin", year_from, year_to),
         ]
-        cancelled = self.env.ref("event.event_stage_cancelled", raise_if_not_found=False)
-        if cancelled:
-            domain.append(("stage_id", "!=", cancelled.id))
+        # the id from the cached xmlid lookup: env.ref() would also query the stage's existence
+        cancelled_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "event.event_stage_cancelled", raise_if_not_found=False
+        )
+        if cancelled_id:
+            domain.append(("stage_id", "!=", cancelled_id))
         if region_ids:
             domain.append(("mazpulki_region_id", "in", region_ids))
         return domain

@@ -25,7 +25,11 @@ class MazpulkiMeasure(models.AbstractModel):
 
     @api.model
     def _mazpulki_funding_plan(self):
-        return self.env.ref("mazpulki_strategy.analytic_plan_funding_source", raise_if_not_found=False)
+        # the cached xmlid lookup, without env.ref()'s existence query on every measure
+        plan_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "mazpulki_strategy.analytic_plan_funding_source", raise_if_not_found=False
+        )
+        return self.env["account.analytic.plan"].browse(plan_id)
 
     @api.model
     def _funding_domain(self, year_from, year_to):
