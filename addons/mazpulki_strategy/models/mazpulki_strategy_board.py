@@ -147,8 +147,10 @@ class MazpulkiStrategyBoard(models.AbstractModel):
             }
             for year in years:
                 target_value = target_values.get((target.id, year))
-                value = values.get(year) if has_source else None
-                actual = self._compared_value(target.comparison, values, year) if has_source else None
+                # a year still to come has no figure yet, not a zero (nor a fall of 100 %)
+                known = has_source and year <= today.year
+                value = values.get(year) if known else None
+                actual = self._compared_value(target.comparison, values, year) if known else None
                 fraction = self._year_fraction(year, today)
                 if actual is None or target_value is None or fraction <= 0:
                     achieved, status = None, "none"
@@ -178,6 +180,8 @@ class MazpulkiStrategyBoard(models.AbstractModel):
         if not self.env.user.has_group("mazpulki_members.group_mazpulki_officer"):
             raise AccessError(self.env._("Only officers and managers may close a year of the strategy."))
         year = int(year)
+        if year >= fields.Date.context_today(self).year:
+            raise UserError(self.env._("The year %s has not ended yet: only a past year can be closed.", year))
         Snapshot = self.env["mazpulki.strategy.snapshot"]
         if Snapshot.search_count([("year", "=", year)]):
             raise UserError(self.env._("The year %s is already closed.", year))

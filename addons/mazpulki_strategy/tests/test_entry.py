@@ -67,3 +67,14 @@ class TestEntry(StrategyCommon):
         self.assertEqual(cell["status"], "met")
         self.assertEqual(line.actual, 2)
         self.assertIn(2001, self.Board.get_board_data(2001, 2001, [self.area.id])["closed_years"])
+
+    def test_only_a_past_year_closes(self):
+        with self.assertRaisesRegex(UserError, "has not ended yet"):
+            self.Board.with_user(self.user_officer).action_close_year(self.year)
+
+    def test_a_year_to_come_has_no_figure(self):
+        """Next year shows no figure and no status, not a zero (nor a fall of 100 % for growth)."""
+        next_year = self.year + 1
+        row = self._board(next_year, next_year)["T-E"]
+        self.assertEqual(row["years"][next_year]["actual"], None)
+        self.assertEqual(row["years"][next_year]["status"], "none")

@@ -129,8 +129,17 @@ export class StrategyBoard extends Component {
         });
     }
 
+    get yearToClose() {
+        // the last year that has ended, unless it is closed already
+        if (!this.state.data) {
+            return false;
+        }
+        const year = parseInt(this.state.data.today.slice(0, 4)) - 1;
+        return this.state.data.closed_years.includes(year) ? false : year;
+    }
+
     async closeYear() {
-        const year = parseInt(this.state.yearTo);
+        const year = this.yearToClose;
         await this.orm.call("mazpulki.strategy.board", "action_close_year", [year]);
         this.notification.add(_t("The year %s is closed: its figures are frozen.", year), { type: "success" });
         await this.load();
