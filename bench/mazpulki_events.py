@@ -28,6 +28,8 @@ from odoo import fields
 ATTENDEES = int(os.environ.get("BENCH_ATTENDEES", 300))
 DESKS = int(os.environ.get("BENCH_DESKS", 3))
 PORT = int(os.environ.get("BENCH_PORT", 8074))
+# 0: Odoo's threaded server (development); N: N prefork workers, as a production server runs.
+WORKERS = int(os.environ.get("BENCH_WORKERS", 0))
 
 env = env  # noqa: F821,PLW0127 - provided by odoo-bin shell
 ctx = {"tracking_disable": True, "mail_create_nolog": True, "mail_create_nosubscribe": True, "mail_notrack": True}
@@ -139,7 +141,8 @@ print(f"ratio member/Odoo (median): {ratio:.2f}; p95: {p95(member_scan[0]) / p95
 odoo_args = shlex.split(os.environ.get("BENCH_ODOO_ARGS", ""))
 server = subprocess.Popen(
     [sys.executable, sys.argv[0], "server", *odoo_args, "-d", env.cr.dbname, "--db-filter", f"^{env.cr.dbname}$",
-     "--http-interface=127.0.0.1", f"--http-port={PORT}", "--workers=0", "--max-cron-threads=0", "--log-level=warn"],
+     "--http-interface=127.0.0.1", f"--http-port={PORT}", f"--workers={WORKERS}", "--max-cron-threads=0",
+     "--log-level=warn"],
     stdout=subprocess.DEVNULL,
     stderr=subprocess.DEVNULL,
 )  # fmt: skip
@@ -190,7 +193,8 @@ try:
         thread.join()
     wall = time.perf_counter() - t0
     print(
-        f"{DESKS} desks over JSON-RPC: median {statistics.median(latencies) * 1000:.1f} ms, "
+        f"{DESKS} desks over JSON-RPC ({f'{WORKERS} workers' if WORKERS else 'threaded server'}): "
+        f"median {statistics.median(latencies) * 1000:.1f} ms, "
         f"p95 {p95(latencies) * 1000:.1f} ms per scan, {len(latencies) / wall:.0f} scans/s; {statuses}"
     )
 finally:
