@@ -6,6 +6,19 @@ from odoo.tools.mail import single_email_re
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+
+def pdf_download(pdf, filename):
+    """A rendered PDF as a download named ``filename``: the suite's cards and certificates on the portal."""
+    return request.make_response(
+        pdf,
+        headers=[
+            ("Content-Type", "application/pdf"),
+            ("Content-Length", len(pdf)),
+            ("Content-Disposition", content_disposition(filename)),
+        ],
+    )
+
+
 # What a member (13+) or a guardian may change on the portal; everything
 # else is kept by the club leader and the office.
 MEMBER_PORTAL_FIELDS = ["phone", "email", "street", "city", "zip", "school_name", "school_grade"]
@@ -163,14 +176,7 @@ class MazpulkiPortal(CustomerPortal):
             ._render_qweb_pdf("mazpulki_members.action_report_member_card", member_sudo.ids)
         )
         filename = f"Mazpulki-{member_sudo.member_number}.pdf"
-        return request.make_response(
-            pdf,
-            headers=[
-                ("Content-Type", "application/pdf"),
-                ("Content-Length", len(pdf)),
-                ("Content-Disposition", content_disposition(filename)),
-            ],
-        )
+        return pdf_download(pdf, filename)
 
     def _mazpulki_validate_portal_values(self, vals):
         error = {}

@@ -4,6 +4,7 @@ from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import content_disposition, request
 
+from odoo.addons.mazpulki_members.controllers.portal import pdf_download
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
@@ -265,11 +266,4 @@ class MazpulkiProjectPortal(CustomerPortal):
         )
         member_sudo = project_sudo.member_ids.filtered(lambda m: m.id == member_id)
         filename = f"{project_sudo._get_report_base_filename()} - {member_sudo.name}.pdf"
-        return request.make_response(
-            pdf,
-            headers=[
-                ("Content-Type", "application/pdf"),
-                ("Content-Length", len(pdf)),
-                ("Content-Disposition", content_disposition(filename)),
-            ],
-        )
+        return pdf_download(pdf, filename)

@@ -4,8 +4,9 @@ from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.http import content_disposition, request
+from odoo.http import request
 
+from odoo.addons.mazpulki_members.controllers.portal import pdf_download
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 HOURS_RE = re.compile(r"^\s*(\d{1,2})(?:[.,](\d{1,2}))?\s*$|^\s*(\d{1,2}):([0-5]\d)\s*$")
@@ -185,11 +186,4 @@ class MazpulkiVolunteerPortal(CustomerPortal):
             ._render_qweb_pdf("mazpulki_volunteer.mazpulki_volunteer_award_report", award.ids)
         )
         filename = f"Mazpulki-apliecinajums-{award.year}.pdf"
-        return request.make_response(
-            pdf,
-            headers=[
-                ("Content-Type", "application/pdf"),
-                ("Content-Length", len(pdf)),
-                ("Content-Disposition", content_disposition(filename)),
-            ],
-        )
+        return pdf_download(pdf, filename)
