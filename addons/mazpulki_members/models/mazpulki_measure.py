@@ -59,7 +59,14 @@ class MazpulkiMeasure(models.AbstractModel):
         equals the figure;
     ``regional`` (optional, default True)
         whether ``region_ids`` (ids of ``mazpulki.region``) narrows the figure;
-        a national figure ignores it.
+        a national figure ignores it;
+    ``by_funding_source`` (optional)
+        for a figure in money, the name of a method called as
+        ``by_funding_source(year_from, year_to)``, returning
+        ``{year: {analytic_account: value}}``: the figure split over the
+        accounts of the "Funding source" analytic plan (an empty recordset for
+        the part without a source), from one aggregation. The funding screen
+        of ``mazpulki_strategy`` shows such figures beside the money raised.
 
     Measures return figures, never personal data; who may read them is the
     board's access rule. A measure written in SQL reads past record rules, so a
@@ -131,6 +138,14 @@ class MazpulkiMeasure(models.AbstractModel):
         if not spec.get("records"):
             raise UserError(self.env._("The figure %s cannot be opened as a list of records.", spec["name"]))
         return getattr(self, spec["records"])(year, region_ids=region_ids or None)
+
+    @api.model
+    def mazpulki_measure_by_funding_source(self, code, year_from, year_to):
+        """A money measure's ``{year: {analytic_account: value}}`` over the funding sources (see the spec)."""
+        spec = self._mazpulki_measure_spec(code)
+        if not spec.get("by_funding_source"):
+            raise UserError(self.env._("The figure %s is not counted per funding source.", spec["name"]))
+        return getattr(self, spec["by_funding_source"])(year_from, year_to)
 
     @api.model
     def _mazpulki_measure_spec(self, code):

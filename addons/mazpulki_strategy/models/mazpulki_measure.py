@@ -13,6 +13,7 @@ class MazpulkiMeasure(models.AbstractModel):
             "compute": "_measure_funding_raised",
             "records": "_measure_funding_records",
             "regional": False,
+            "by_funding_source": "_funding_by_source",
         }
         measures["funding.non_project_share"] = {
             "name": self.env._("Non-project funding share"),
@@ -43,20 +44,27 @@ class MazpulkiMeasure(models.AbstractModel):
         ]
 
     @api.model
-    def _funding_by_kind(self, year_from, year_to):
-        """``{year: {kind: amount}}`` from one aggregation of the funding plan's analytic lines."""
+    def _funding_by_source(self, year_from, year_to):
+        """``{year: {funding_source: amount}}`` from one aggregation of the funding plan's analytic lines."""
         plan = self._mazpulki_funding_plan()
         if not plan:
             return {}
-        column = plan._column_name()
         groups = self.env["account.analytic.line"]._read_group(
-            self._funding_domain(year_from, year_to), ["date:year", column], ["amount:sum"]
+            self._funding_domain(year_from, year_to), ["date:year", plan._column_name()], ["amount:sum"]
         )
         result = {}
         for day, account, amount in groups:
-            kind = account.mazpulki_funding_kind or "project"
-            by_kind = result.setdefault(day.year, {"project": 0.0, "non_project": 0.0})
-            by_kind[kind] += amount
+            result.setdefault(day.year, {})[account] = amount
+        return result
+
+    @api.model
+    def _funding_by_kind(self, year_from, year_to):
+        """``{year: {kind: amount}}``: the funding by source, summed per kind (project or non-project)."""
+        result = {}
+        for year, by_source in self._funding_by_source(year_from, year_to).items():
+            by_kind = result.setdefault(year, {"project": 0.0, "non_project": 0.0})
+            for account, amount in by_source.items():
+                by_kind[account.mazpulki_funding_kind or "project"] += amount
         return result
 
     @api.model

@@ -175,6 +175,67 @@ class MazpulkiStrategyBoard(models.AbstractModel):
         return {"years": years, "closed_years": closed_years, "today": fields.Date.to_string(today), "rows": rows}
 
     @api.model
+    def get_funding_data(self, year_from, year_to):
+        """The money raised per funding source and year, and every figure counted per source beside it.
+
+        The first column is the funding raised (N1a); the others are the money
+        measures of installed add-ons that split over the funding sources (the
+        volunteers' in-kind value), found through the measure registry's
+        ``by_funding_source``. One aggregation per column over the range.
+        """
+        self._check_board_access()
+        year_from, year_to = int(year_from), int(year_to)
+        if year_from > year_to:
+            raise UserError(self.env._("The first year of the board comes after its last year."))
+        # Figures, never personal data: the board's readers need not read journal items or analytic
+        # accounts (sudo for that reason, as for the board's measures).
+        measure = self.env["mazpulki.measure"].sudo()
+        registry = measure._mazpulki_measures()
+        codes = sorted(
+            (code for code, spec in registry.items() if spec.get("by_funding_source")),
+            key=lambda code: (code != "funding.raised", code),
+        )
+        today = fields.Date.context_today(self)
+        years = list(range(year_from, year_to + 1))
+        values = {}
+        for code in codes:
+            by_year = measure.mazpulki_measure_by_funding_source(code, year_from, min(year_to, today.year))
+            for year, by_source in by_year.items():
+                for source, value in by_source.items():
+                    values[code, year, source.id] = values.get((code, year, source.id), 0.0) + value
+        plan = measure._mazpulki_funding_plan()
+        sources = self.env["account.analytic.account"].sudo().with_context(active_test=False)
+        sources = sources.search_fetch([("plan_id", "=", plan.id)], ["name", "mazpulki_funding_kind", "active"])
+        kinds = dict(sources._fields["mazpulki_funding_kind"]._description_selection(self.env))
+        used = {source_id for (__, __, source_id) in values}
+        rows = [
+            {"id": source.id, "name": source.name, "kind": kinds.get(source.mazpulki_funding_kind, "")}
+            for source in sources
+            if source.active or source.id in used
+        ]
+        if False in used:
+            rows.append({"id": False, "name": self.env._("No funding source"), "kind": ""})
+        for row in rows:
+            row["years"] = {
+                year: {code: values.get((code, year, row["id"])) for code in codes} if year <= today.year else {}
+                for year in years
+            }
+        totals = {
+            year: {code: sum(values.get((code, year, row["id"])) or 0.0 for row in rows) for code in codes}
+            if year <= today.year
+            else {}
+            for year in years
+        }
+        return {
+            "years": years,
+            "columns": [
+                {"code": code, "name": registry[code]["name"], "unit": registry[code]["unit"]} for code in codes
+            ],
+            "rows": rows,
+            "totals": totals,
+        }
+
+    @api.model
     def action_close_year(self, year):
         """Freeze the figures of ``year``: a later correction then shows as a difference."""
         if not self.env.user.has_group("mazpulki_members.group_mazpulki_officer"):

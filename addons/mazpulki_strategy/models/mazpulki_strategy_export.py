@@ -83,8 +83,36 @@ class MazpulkiStrategyExport(models.AbstractModel):
                     ],
                     style,
                 )
+        self._funding_sheet(book, bold, plain, year_from, year_to)
         book.close()
         return output.getvalue()
+
+    @api.model
+    def _funding_sheet(self, book, bold, plain, year_from, year_to):
+        """The sheet of the funding raised per source and year, with the in-kind value beside it."""
+        funding = self.env["mazpulki.strategy.board"].get_funding_data(year_from, year_to)
+        if not funding["columns"]:
+            return
+        _ = self.env._
+        money = book.add_format({"border": 1, "num_format": "#,##0.00"})
+        total_money = book.add_format({"border": 1, "num_format": "#,##0.00", "bold": True})
+        sheet = book.add_worksheet(_("Funding sources"))
+        sheet.set_column(0, 0, 36)
+        sheet.set_column(1, 1, 20)
+        sheet.set_column(2, 1 + len(funding["years"]) * len(funding["columns"]), 16)
+        headers = [_("Funding source"), _("Kind")]
+        for year in funding["years"]:
+            headers += [f"{year} {column['name']}" for column in funding["columns"]]
+        sheet.write_row(0, 0, headers, bold)
+        rows = [*funding["rows"], {"name": _("Total"), "kind": "", "years": funding["totals"]}]
+        for index, row in enumerate(rows, start=1):
+            is_total = index == len(rows)
+            sheet.write_row(index, 0, [row["name"], row["kind"]], bold if is_total else plain)
+            col = 2
+            for year in funding["years"]:
+                for column in funding["columns"]:
+                    sheet.write(index, col, row["years"][year].get(column["code"]), total_money if is_total else money)
+                    col += 1
 
     @api.model
     def _statistics_data(self, year):

@@ -13,4 +13,15 @@ class ReportMazpulkiStrategyBoard(models.AbstractModel):
         board = self.env["mazpulki.strategy.board"].get_board_data(
             data.get("year_from", 2021), data.get("year_to", 2027), data.get("area_ids"), data.get("region_ids")
         )
-        return {"board": board, "colours": STATUS_COLOURS, "doc_ids": docids, "docs": []}
+        funding = self.env["mazpulki.strategy.board"].get_funding_data(
+            data.get("year_from", 2021), data.get("year_to", 2027)
+        )
+        total = {"name": self.env._("Total"), "kind": "", "years": funding["totals"], "total": True}
+        return {
+            "board": board,
+            "funding": funding,
+            "funding_rows": [*funding["rows"], total],
+            "colours": STATUS_COLOURS,
+            "doc_ids": docids,
+            "docs": [],
+        }

@@ -19,7 +19,7 @@ class TestBoardExport(StrategyCommon):
             self.env["mazpulki.strategy.export"].with_user(self.user_board)._board_xlsx(2001, 2002, [self.area.id])
         )
         book = openpyxl.load_workbook(io.BytesIO(content))
-        self.assertEqual(book.sheetnames, ["Summary", "2001", "2002"])
+        self.assertEqual(book.sheetnames, ["Summary", "2001", "2002", "Funding sources"])
         summary = book["Summary"]
         self.assertEqual([cell.value for cell in summary[1]], ["Code", "Target", "Source", 2001, 2002])
         self.assertEqual([cell.value for cell in summary[2]][:4], ["T-X", "Test target T-X", "Entered", 2])

@@ -1,4 +1,11 @@
+import io
+from unittest.mock import patch
+
+import openpyxl
+from freezegun import freeze_time
+
 from odoo import Command
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import StrategyCommon
@@ -107,3 +114,90 @@ class TestFunding(StrategyCommon):
         plan = self.env.ref("mazpulki_strategy.analytic_plan_funding_source")
         param = self.env["ir.config_parameter"].sudo().get_param("mazpulki_volunteer.funding_plan_id")
         self.assertEqual(param, str(plan.id))
+
+    def _patch_in_kind(self):
+        """A money measure of another add-on, split over the funding sources (as the volunteers' in-kind value)."""
+        Measure = type(self.env["mazpulki.measure"])
+        original = Measure._mazpulki_measures
+        no_source = self.env["account.analytic.account"]
+
+        def _measures(measure):
+            measures = original(measure)
+            measures["test.inkind"] = {
+                "name": "Test in-kind value",
+                "unit": "eur",
+                "compute": "_measure_test_inkind",
+                "by_funding_source": "_test_inkind_by_source",
+            }
+            return measures
+
+        def _by_source(measure, year_from, year_to):
+            values = {2091: {self.state: 40.0}, 2092: {self.eu: 65.0, no_source: 32.5}}
+            return {year: value for year, value in values.items() if year_from <= year <= year_to}
+
+        for patcher in (
+            patch.object(Measure, "_mazpulki_measures", _measures),
+            patch.object(Measure, "_test_inkind_by_source", _by_source, create=True),
+        ):
+            patcher.start()
+            self.addCleanup(patcher.stop)
+
+    def test_funding_by_source_with_in_kind_beside(self):
+        self._patch_in_kind()
+        with freeze_time("2092-07-01"):
+            data = self.Board.with_user(self.user_board).get_funding_data(2091, 2093)
+        codes = [column["code"] for column in data["columns"]]
+        self.assertEqual(codes[0], "funding.raised")
+        self.assertIn("test.inkind", codes)
+        rows = {row["name"]: row["years"] for row in data["rows"]}
+        self.assertEqual(rows[self.state.name][2091]["funding.raised"], 1000.0)
+        self.assertEqual(rows[self.state.name][2091]["test.inkind"], 40.0)
+        self.assertEqual(rows[self.companies.name][2091]["funding.raised"], 250.0)
+        self.assertIsNone(rows[self.companies.name][2091]["test.inkind"])
+        # 800 + half of 400 for the EU, 300 + the other half for the fees
+        self.assertEqual(rows[self.eu.name][2092]["funding.raised"], 1000.0)
+        self.assertEqual(rows[self.fees.name][2092]["funding.raised"], 500.0)
+        self.assertEqual(rows[self.eu.name][2092]["test.inkind"], 65.0)
+        # in-kind value without a funding source gets a row of its own; money raised always has a source
+        self.assertEqual(rows["No funding source"][2092]["test.inkind"], 32.5)
+        self.assertIsNone(rows["No funding source"][2092]["funding.raised"])
+        self.assertEqual(data["totals"][2091]["funding.raised"], 1250.0)
+        self.assertEqual(data["totals"][2092]["funding.raised"], 1500.0)
+        self.assertEqual(data["totals"][2092]["test.inkind"], 97.5)
+        # a year still to come shows nothing
+        self.assertEqual(data["totals"][2093], {})
+        self.assertEqual(rows[self.eu.name][2093], {})
+        kinds = {row["name"]: row["kind"] for row in data["rows"]}
+        self.assertEqual(kinds[self.state.name], "Project funding")
+        self.assertEqual(kinds[self.companies.name], "Non-project funding")
+
+    def test_volunteer_in_kind_value_is_counted_per_source(self):
+        """The volunteers' add-on declares its in-kind value per funding source in the measure registry."""
+        spec = self.Measure._mazpulki_measures().get("volunteer.inkind_value")
+        if spec is None:
+            self.skipTest("mazpulki_volunteer is not installed")
+        self.assertEqual(spec["by_funding_source"], "_volunteer_inkind_by_funding_source")
+        with freeze_time("2092-07-01"):
+            data = self.Board.get_funding_data(2091, 2092)
+        self.assertIn("volunteer.inkind_value", [column["code"] for column in data["columns"]])
+
+    def test_funding_screen_access(self):
+        with self.assertRaises(AccessError):
+            self.Board.with_user(self.user_employee).get_funding_data(2091, 2092)
+        with self.assertRaises(AccessError):
+            self.Board.with_user(self.user_leader_a).get_funding_data(2091, 2092)
+
+    def test_funding_sheet_of_the_xlsx(self):
+        self._patch_in_kind()
+        with freeze_time("2092-07-01"):
+            content = self.env["mazpulki.strategy.export"].with_user(self.user_board)._board_xlsx(2091, 2092)
+        sheet = openpyxl.load_workbook(io.BytesIO(content))["Funding sources"]
+        header = [cell.value for cell in sheet[1]]
+        self.assertEqual(header[:2], ["Funding source", "Kind"])
+        raised_2092 = header.index("2092 Funding raised")
+        inkind_2092 = header.index("2092 Test in-kind value")
+        rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+        self.assertEqual(rows[self.eu.name][raised_2092], 1000)
+        self.assertEqual(rows[self.eu.name][inkind_2092], 65)
+        self.assertEqual(rows["Total"][raised_2092], 1500)
+        self.assertEqual(rows["Total"][inkind_2092], 97.5)

@@ -44,6 +44,7 @@ class MazpulkiMeasure(models.AbstractModel):
                     "unit": "eur",
                     "compute": "_measure_volunteer_inkind_value",
                     "records": "_measure_volunteer_hours_records",
+                    "by_funding_source": "_volunteer_inkind_by_funding_source",
                 },
             }
         )

@@ -1,6 +1,7 @@
 import { Component, onMounted, onWillStart, onWillUnmount, useRef, useState } from "@odoo/owl";
 import { _t } from "@web/core/l10n/translation";
 import { loadBundle } from "@web/core/assets";
+import { formatFloat } from "@web/core/utils/numbers";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
 import { user } from "@web/core/user";
@@ -31,6 +32,7 @@ export class StrategyBoard extends Component {
             areas: [],
             regions: [],
             data: null,
+            funding: null,
             chartTargetId: null,
             canClose: false,
         });
@@ -42,7 +44,7 @@ export class StrategyBoard extends Component {
                 loadBundle("web.chartjs_lib"),
             ]);
             Object.assign(this.state, { areas, regions, canClose });
-            await this.load();
+            await Promise.all([this.load(), this.loadFunding()]);
         });
         onMounted(() => this.renderChart());
         onWillUnmount(() => this.chart?.destroy());
@@ -62,6 +64,21 @@ export class StrategyBoard extends Component {
             regionIds,
         ]);
         this.renderChart();
+    }
+
+    async loadFunding() {
+        // national figures: the area and region filters do not narrow them
+        this.state.funding = await this.orm.call("mazpulki.strategy.board", "get_funding_data", [
+            this.state.yearFrom,
+            this.state.yearTo,
+        ]);
+    }
+
+    formatMoney(value) {
+        if (value === null || value === undefined) {
+            return "–";
+        }
+        return `${formatFloat(value, { digits: [16, 0] })} €`;
     }
 
     async onFilterChange(field, ev) {

@@ -8,6 +8,10 @@ registry.category("web_tour.tours").add("mazpulki_strategy_board_tour", {
             trigger: ".o_board_table tr[data-code='M4a']",
         },
         {
+            content: "The funding raised per source shows under the targets",
+            trigger: ".o_board_funding_table tbody tr[data-source] .o_board_money[data-code='funding.raised']",
+        },
+        {
             content: "Filter a region",
             trigger: "select.o_board_region",
             run: "selectByLabel Kurzeme",
