@@ -37,6 +37,9 @@ class MazpulkiMeasure(models.AbstractModel):
         """Analytic lines of income on posted journal items carrying a funding source."""
         column = self._mazpulki_funding_plan()._column_name()
         return [
+            # first, so that PostgreSQL starts from the journal items' lines, not from every analytic
+            # line with a funding source (timesheets of volunteers carry one too)
+            ("move_line_id", "!=", False),
             (column, "!=", False),
             ("move_line_id.parent_state", "=", "posted"),
             ("general_account_id.account_type", "in", ("income", "income_other")),

@@ -1,7 +1,7 @@
 import { registry } from "@web/core/registry";
 
 registry.category("web_tour.tours").add("mazpulki_strategy_board_tour", {
-    url: "/odoo/action-mazpulki_strategy.mazpulki_strategy_board_action",
+    url: "/odoo/mazpulki-strategy",
     steps: () => [
         {
             content: "The board shows the members target",
