@@ -42,7 +42,7 @@ class AccountAnalyticLine(models.Model):
     )
 
     def init(self):
-        super().init()
+        res = super().init()
         # The strategy's yearly figures (hours, active volunteers, in-kind value) sum every approved
         # line of a range of years: a partial covering index lets PostgreSQL read them from the
         # index alone instead of the whole table of timesheets and analytic lines.
@@ -54,6 +54,7 @@ class AccountAnalyticLine(models.Model):
                         WHERE volunteer_state = 'approved' AND mazpulki_volunteer_id IS NOT NULL"""
                 )
             )
+        return res
 
     @api.depends("mazpulki_volunteer_id", "date", "mazpulki_activity_id", "unit_amount", "volunteer_state")
     def _compute_mazpulki_is_duplicate(self):
