@@ -78,12 +78,14 @@ t0 = time.perf_counter()
 copy_rows("res_partner", template.id, MEMBERS, {"name": SQL("'Biedrs ' || g"), "member_number": SQL("'BN' || g")})
 club_ids = clubs.ids
 region_of = {club.id: club.region_id.id for club in clubs}
+member_query = SQL("SELECT id FROM res_partner WHERE member_number LIKE %s ORDER BY id", "BN%")
+member_ids = [row[0] for row in env.execute_query(member_query)]
 copy_rows(
     "mazpulki_membership",
     membership.id,
     MEMBERS,
     {
-        "member_id": SQL("(SELECT p.id FROM res_partner AS p WHERE p.member_number = 'BN' || g)"),
+        "member_id": SQL("(%s::int[])[g]", member_ids),
         "year": SQL("2021 + mod(g, 7)"),
         "club_id": SQL("(%s::int[])[1 + mod(g, %s)]", club_ids, len(club_ids)),
         "region_id": SQL("(%s::int[])[1 + mod(g, %s)]", [region_of[c] for c in club_ids], len(club_ids)),
@@ -158,8 +160,6 @@ elapsed = time.perf_counter() - t0
 print(f"journal items: {JOURNAL_ITEMS} posted moves with an income item and its analytic line in {elapsed:.1f} s")
 
 installed = set(env["ir.module.module"].search([("state", "=", "installed")]).mapped("name"))
-member_query = SQL("SELECT id FROM res_partner WHERE member_number LIKE %s ORDER BY id", "BN%")
-member_ids = [row[0] for row in env.execute_query(member_query)]
 club_region = [region_of[c] for c in club_ids]
 
 # --- projects -------------------------------------------------------------------
