@@ -47,6 +47,7 @@ class MazpulkiMembership(models.Model):
         tracking=True,
     )
     leave_note = fields.Char(string="Leave Details")
+    gender = fields.Selection(related="member_id.mazpulki_gender", store=True)
     age = fields.Integer(
         string="Age in Year",
         compute="_compute_age",

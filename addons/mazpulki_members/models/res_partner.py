@@ -23,6 +23,11 @@ class ResPartner(models.Model):
     mazpulki_club_id = fields.Many2one("mazpulki.club", string="Club", index=True, tracking=True, copy=False)
     mazpulki_region_id = fields.Many2one(related="mazpulki_club_id.region_id", string="Region", store=True)
     birthdate_date = fields.Date(string="Birth Date")
+    mazpulki_gender = fields.Selection(
+        [("female", "Female"), ("male", "Male"), ("other", "Other")],
+        string="Gender",
+        help="For the yearly statistics that ministries and funders ask for; may stay empty.",
+    )
     mazpulki_age = fields.Integer(string="Age", compute="_compute_mazpulki_age")
     personal_code = fields.Char(
         copy=False,

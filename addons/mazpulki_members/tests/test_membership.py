@@ -18,6 +18,21 @@ class TestMembership(MazpulkiCommon):
                 {"member_id": self.member_a.id, "club_id": self.club_a.id, "year": self.year}
             )
 
+    def test_gender_counts_in_the_membership_year(self):
+        """The membership carries the member's gender, so the yearly statistics group by it in SQL."""
+        membership = self.member_a.mazpulki_membership_ids.filtered(lambda m: m.year == self.year)
+        self.assertFalse(membership.gender)
+        self.member_a.mazpulki_gender = "female"
+        self.assertEqual(membership.gender, "female")
+        counts = dict(
+            self.env["mazpulki.membership"]._read_group(
+                [("member_id", "in", (self.member_a | self.member_b).ids), ("year", "=", self.year)],
+                ["gender"],
+                ["__count"],
+            )
+        )
+        self.assertEqual(counts, {"female": 1, False: 1})
+
     def test_past_year_respects_age(self):
         # Madara is 15: two years ago she was 13 or 14, fine; 11 years ago too young.
         past = self.env["mazpulki.membership"].create(

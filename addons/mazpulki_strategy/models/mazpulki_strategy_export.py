@@ -116,11 +116,7 @@ class MazpulkiStrategyExport(models.AbstractModel):
 
     @api.model
     def _statistics_data(self, year):
-        """The yearly statistics: members by age band, region and club, and every installed measure of the year.
-
-        Gender is not recorded on members (``res.partner`` has no such field),
-        so the statistics do not break members down by it.
-        """
+        """The yearly statistics: members by age band, gender, region and club, and every installed measure."""
         self.env["mazpulki.strategy.board"]._check_board_access()
         # counts only, no personal data: the board's readers need not read memberships (sudo for that reason)
         Membership = self.env["mazpulki.membership"].sudo()
@@ -130,6 +126,11 @@ class MazpulkiStrategyExport(models.AbstractModel):
         for age, count in by_age:
             label = next(label for low, high, label in AGE_BANDS if low <= (age or 0) <= high)
             bands[label] += count
+        genders = dict(Membership._fields["gender"]._description_selection(self.env))
+        by_gender = [
+            (genders.get(gender, self.env._("Not recorded")), count)
+            for gender, count in Membership._read_group(domain, ["gender"], ["__count"], order="gender")
+        ]
         by_club = Membership._read_group(domain, ["region_id", "club_id"], ["__count"], order="region_id, club_id")
         by_region = {}
         for region, __, count in by_club:
@@ -143,6 +144,7 @@ class MazpulkiStrategyExport(models.AbstractModel):
             "year": year,
             "total": sum(count for __, count in by_age),
             "age_bands": list(bands.items()),
+            "genders": by_gender,
             "regions": sorted(by_region.items()),
             "clubs": [(region.name or "", club.name, count) for region, club, count in by_club],
             "figures": figures,
@@ -163,6 +165,11 @@ class MazpulkiStrategyExport(models.AbstractModel):
         row = 2
         sheet.write_row(row, 0, [_("Age band"), _("Members")], bold)
         for label, count in data["age_bands"]:
+            row += 1
+            sheet.write_row(row, 0, [label, count])
+        row += 2
+        sheet.write_row(row, 0, [_("Gender"), _("Members")], bold)
+        for label, count in data["genders"]:
             row += 1
             sheet.write_row(row, 0, [label, count])
         row += 2

@@ -30,6 +30,7 @@ class TestBoardExport(StrategyCommon):
 
     def test_statistics_xlsx(self):
         year = self.year
+        self.member_a.mazpulki_gender = "female"
         content = self.env["mazpulki.strategy.export"].with_user(self.user_board)._statistics_xlsx(year)
         book = openpyxl.load_workbook(io.BytesIO(content))
         self.assertEqual(book.sheetnames, ["Members", "Clubs", "Figures"])
@@ -41,6 +42,12 @@ class TestBoardExport(StrategyCommon):
         total = self.env["mazpulki.membership"].search_count([("year", "=", year)])
         self.assertEqual(members[f"Members in {year}"], total)
         self.assertEqual(sum(members[band] for band in ("5–6", "7–12", "13–15", "16–18", "19–25", "26+")), total)
+        Membership = self.env["mazpulki.membership"]
+        female = Membership.search_count([("year", "=", year), ("gender", "=", "female")])
+        self.assertGreaterEqual(female, 1)
+        self.assertEqual(members["Female"], female)
+        genders = ("Female", "Male", "Other", "Not recorded")
+        self.assertEqual(sum(members.get(gender, 0) for gender in genders), total)
         figures = {row[0]: row[3] for row in book["Figures"].iter_rows(min_row=2, values_only=True)}
         self.assertEqual(figures["members.count"], total)
         self.assertIn("funding.raised", figures)
