@@ -5,11 +5,14 @@ scanned through ``event.registration.register_attendee`` (the desk's one call
 per scan), then the same registrations, reset, are scanned with Odoo's own
 registration barcodes. For both: median and 95th percentile per scan and
 queries per scan, and their ratio. Then the member scans again from
-BENCH_DESKS concurrent JSON-RPC clients against a server this script starts on
-127.0.0.1. Each scan is its own transaction, as at the desk. Not a test: it
-prints figures and asserts nothing.
+BENCH_DESKS concurrent desks against a server this script starts on
+127.0.0.1: each desk logs in once (its own session, as a browser tab at the
+desk does) and sends each scan as the web client does, a JSON-RPC call to
+/web/dataset/call_kw. Each scan is its own transaction, as at the desk. Not a
+test: it prints figures and asserts nothing.
 """
 
+import http.cookiejar
 import json
 import os
 import shlex
@@ -146,46 +149,67 @@ server = subprocess.Popen(
     stdout=subprocess.DEVNULL,
     stderr=subprocess.DEVNULL,
 )  # fmt: skip
-url = f"http://127.0.0.1:{PORT}/jsonrpc"
+base_url = f"http://127.0.0.1:{PORT}"
 
 
-def rpc(service, method, *args):
-    payload = {"jsonrpc": "2.0", "method": "call", "params": {"service": service, "method": method, "args": args}}
-    request = urllib.request.Request(url, json.dumps(payload).encode(), {"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        answer = json.loads(response.read())
-    if "error" in answer:
-        raise RuntimeError(answer["error"]["data"]["message"])
-    return answer["result"]
+class Desk:
+    """One registration desk: a browser tab with its own session, calling what the desk's client action calls."""
+
+    def __init__(self):
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+    def post(self, path, params):
+        payload = {"jsonrpc": "2.0", "method": "call", "params": params}
+        request = urllib.request.Request(
+            base_url + path, json.dumps(payload).encode(), {"Content-Type": "application/json"}
+        )
+        with self.opener.open(request, timeout=30) as response:
+            answer = json.loads(response.read())
+        if "error" in answer:
+            raise RuntimeError(answer["error"]["data"]["message"])
+        return answer["result"]
+
+    def login(self):
+        self.post(
+            "/web/session/authenticate", {"db": env.cr.dbname, "login": "bench_desk", "password": "bench_desk_pw"}
+        )
+
+    def scan(self, code):
+        # the desk's one call per scan (event's barcode client action, through the web client's ORM service)
+        return self.post(
+            "/web/dataset/call_kw/event.registration/register_attendee",
+            {"model": "event.registration", "method": "register_attendee", "args": [code, event.id], "kwargs": {}},
+        )
 
 
 try:
+    desks = [Desk() for _desk in range(DESKS)]
     for _attempt in range(120):
         try:
-            uid = rpc("common", "login", env.cr.dbname, "bench_desk", "bench_desk_pw")
+            desks[0].login()
             break
         except OSError:
             time.sleep(0.5)
     else:
         raise RuntimeError("the server did not start")
+    for desk_client in desks[1:]:
+        desk_client.login()
     # warm the server's caches with one scan per desk, then reset
-    for code in codes[:DESKS]:
-        rpc("object", "execute_kw", env.cr.dbname, uid, "bench_desk_pw", "event.registration", "register_attendee",
-            [code, event.id])  # fmt: skip
+    for desk_client, code in zip(desks, codes, strict=False):
+        desk_client.scan(code)
     reset()
     latencies, statuses, lock = [], {}, threading.Lock()
 
-    def desk_client(chunk):
+    def run_desk(desk_client, chunk):
         for code in chunk:
             t = time.perf_counter()
-            result = rpc("object", "execute_kw", env.cr.dbname, uid, "bench_desk_pw", "event.registration",
-                         "register_attendee", [code, event.id])  # fmt: skip
+            result = desk_client.scan(code)
             elapsed = time.perf_counter() - t
             with lock:
                 latencies.append(elapsed)
                 statuses[result.get("status")] = statuses.get(result.get("status"), 0) + 1
 
-    threads = [threading.Thread(target=desk_client, args=(codes[i::DESKS],)) for i in range(DESKS)]
+    threads = [threading.Thread(target=run_desk, args=(desks[i], codes[i::DESKS])) for i in range(DESKS)]
     t0 = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -193,7 +217,8 @@ try:
         thread.join()
     wall = time.perf_counter() - t0
     print(
-        f"{DESKS} desks over JSON-RPC ({f'{WORKERS} workers' if WORKERS else 'threaded server'}): "
+        f"{DESKS} desks over JSON-RPC, each with its own session "
+        f"({f'{WORKERS} workers' if WORKERS else 'threaded server'}): "
         f"median {statistics.median(latencies) * 1000:.1f} ms, "
         f"p95 {p95(latencies) * 1000:.1f} ms per scan, {len(latencies) / wall:.0f} scans/s; {statuses}"
     )
