@@ -26,6 +26,7 @@
     ],
     "demo": [
         "demo/mazpulki_projects_demo.xml",
+        "demo/mazpulki_projects_history_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

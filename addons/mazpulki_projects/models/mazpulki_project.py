@@ -10,6 +10,7 @@ from odoo.tools.mimetypes import guess_mimetype
 from odoo.addons.mazpulki_members.models.mazpulki_consent import DIGITAL_CONSENT_AGE
 
 from .mazpulki_project_demo import create_demo_projects
+from .mazpulki_project_demo_history import create_demo_history
 
 _logger = logging.getLogger(__name__)
 
@@ -643,6 +644,13 @@ class MazpulkiProject(models.Model):
         if not self.env.su:
             raise AccessError(self.env._("Demo projects are created only when demo data is loaded."))
         return create_demo_projects(self)
+
+    @api.model
+    def mazpulki_create_demo_history(self):
+        """Demo themes and projects of 2021–2025 for the strategy board (demo data, as superuser only)."""
+        if not self.env.su:
+            raise AccessError(self.env._("Demo projects are created only when demo data is loaded."))
+        return create_demo_history(self)
 
     def _mazpulki_state_label(self):
         self.ensure_one()
