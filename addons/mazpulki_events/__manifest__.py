@@ -24,6 +24,7 @@
     ],
     "demo": [
         "demo/mazpulki_events_demo.xml",
+        "demo/mazpulki_events_history_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 
 from odoo.addons.mazpulki_members.models.mazpulki_measure import PRIORITY_AREAS
 
+from .event_event_demo_history import create_demo_history
 from .event_registration import GUARDIAN_APPROVAL_AGE
 from .event_type import CATEGORIES, SCOPES, TRAINING_CATEGORIES
 
@@ -123,6 +124,11 @@ class EventEvent(models.Model):
         day = (self.date_begin or fields.Datetime.now()).date()
         age = partner.sudo()._mazpulki_age_on(day)  # sudo: a member's age, whoever registers them
         return age is not None and age < GUARDIAN_APPROVAL_AGE
+
+    @api.model
+    def _mazpulki_demo_history(self):
+        """Demo data: the events of 2021–2025 with registrations and attendance, for the strategy board."""
+        return create_demo_history(self)
 
     @api.model
     def _mazpulki_demo_fill(self, camp_ids):
