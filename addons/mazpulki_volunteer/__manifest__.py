@@ -28,6 +28,7 @@
     ],
     "demo": [
         "demo/mazpulki_volunteer_demo.xml",
+        "demo/mazpulki_volunteer_history_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -4,6 +4,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 
+from .mazpulki_volunteer_demo_history import create_demo_history
+
 DEMO_ADULT_VOLUNTEERS = [
     "Andris Bērziņš",
     "Ilze Vītola",
@@ -139,6 +141,11 @@ class MazpulkiVolunteer(models.Model):
         action["domain"] = [("mazpulki_volunteer_id", "=", self.id)]
         action["context"] = {"default_mazpulki_volunteer_id": self.id}
         return action
+
+    @api.model
+    def _demo_generate_history(self):
+        """Demo data: volunteers, approved hours and awards of 2021–2025 for the strategy board (demo XML only)."""
+        return create_demo_history(self)
 
     @api.model
     def _demo_generate_riga_club(self):
