@@ -62,8 +62,10 @@ HISTORY_DESCRIPTIONS = {
     "mentoring": ["Jauno mazpulcēnu projektu konsultācijas", "Mentora tikšanās"],
     "camp": ["Nometnes virtuve", "Nometnes naktssardze", "Nometnes darbnīcu vadīšana"],
 }
-# How much a volunteer gives in a year: (share of volunteers, days, hours a day).
-TIERS = [(0.25, (20, 30), (5, 8)), (0.55, (12, 18), (3, 6)), (0.2, (3, 7), (2, 5))]
+# How much a volunteer gives in a year: (days, hours a day). One in five gives 100 hours and
+# more, most 40 to 100 (the motivation prize asks for 40), some a few days only.
+TIER_HIGH, TIER_MEDIUM, TIER_LOW = ((20, 30), (5, 8)), ((12, 18), (3, 6)), ((3, 7), (2, 5))
+TIERS = [TIER_HIGH, TIER_MEDIUM, TIER_MEDIUM, TIER_LOW, TIER_MEDIUM]
 
 
 def create_demo_history(self):
@@ -127,11 +129,8 @@ def create_demo_history(self):
     today = fields.Date.context_today(self)
     activities = env["mazpulki.volunteer.activity"].search([])
     lines = []
-    for volunteer in volunteers:
-        share = rng.random()
-        tier = TIERS[0] if share < TIERS[0][0] else TIERS[1] if share < TIERS[0][0] + TIERS[1][0] else TIERS[2]
-        if volunteer.partner_id.is_mazpulki_member and rng.random() < 0.3:
-            tier = TIERS[0]  # the young ones who grew up with Mazpulki give the most
+    for index, volunteer in enumerate(volunteers):
+        tier = TIERS[index % len(TIERS)]
         for year in range(volunteer.date_start.year, HISTORY_YEARS[-1] + 1):
             if year > volunteer.date_start.year and rng.random() < 0.08:
                 break  # stopped volunteering
@@ -139,7 +138,7 @@ def create_demo_history(self):
             span = (min(datetime.date(year, 12, 31), today) - first).days
             if span < 1:
                 continue
-            days = min(span, rng.randint(*tier[1]) if year > volunteer.date_start.year else rng.randint(3, 8))
+            days = min(span, rng.randint(*tier[0]) if year > volunteer.date_start.year else rng.randint(3, 8))
             for offset in sorted(rng.sample(range(span), days)):
                 day = first + datetime.timedelta(days=offset)
                 activity = rng.choice(activities)
@@ -149,7 +148,7 @@ def create_demo_history(self):
                         "mazpulki_activity_id": activity.id,
                         "name": rng.choice(HISTORY_DESCRIPTIONS.get(activity.code) or [activity.name]),
                         "date": day,
-                        "unit_amount": rng.randint(*tier[2]),
+                        "unit_amount": rng.randint(*tier[1]),
                         "volunteer_state": "approved",
                         "mazpulki_approver_id": coordinator.id,
                         "mazpulki_date_approved": min(day + datetime.timedelta(days=rng.randint(2, 14)), today),
