@@ -27,6 +27,7 @@
     "demo": [
         "demo/mazpulki_projects_demo.xml",
         "demo/mazpulki_projects_history_demo.xml",
+        "demo/website_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
