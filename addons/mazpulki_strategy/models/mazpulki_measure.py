@@ -48,7 +48,15 @@ class MazpulkiMeasure(models.AbstractModel):
 
     @api.model
     def _funding_by_source(self, year_from, year_to):
-        """``{year: {funding_source: amount}}`` from one aggregation of the funding plan's analytic lines."""
+        """``{year: {funding_source: amount}}`` from one aggregation of the funding plan's analytic lines.
+
+        Both funding measures read it: within one board call (see the
+        registry's ``mazpulki_measure_memo``) the aggregation runs once.
+        """
+        memo = self.env.context.get("mazpulki_measure_memo")
+        key = ("funding.by_source", year_from, year_to)
+        if memo is not None and key in memo:
+            return memo[key]
         plan = self._mazpulki_funding_plan()
         if not plan:
             return {}
@@ -58,6 +66,8 @@ class MazpulkiMeasure(models.AbstractModel):
         result = {}
         for day, account, amount in groups:
             result.setdefault(day.year, {})[account] = amount
+        if memo is not None:
+            memo[key] = result
         return result
 
     @api.model

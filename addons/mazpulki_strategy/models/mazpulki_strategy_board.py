@@ -112,7 +112,8 @@ class MazpulkiStrategyBoard(models.AbstractModel):
         closed_years = self.env["mazpulki.strategy.snapshot"].search([("year", "in", years)]).mapped("year")
         # Figures, never personal data: the board's readers need not read the
         # members, projects or journal items behind them (sudo for that reason).
-        measure = self.env["mazpulki.measure"].sudo()
+        # The memo lives for this call only: measures sharing one aggregation keep it there.
+        measure = self.env["mazpulki.measure"].sudo().with_context(mazpulki_measure_memo={})
         registry = measure._mazpulki_measures()
         measure_values = {}
         range_from = min(year_from - 1, BASELINE_YEAR)

@@ -201,3 +201,22 @@ class TestFunding(StrategyCommon):
         self.assertEqual(rows[self.eu.name][inkind_2092], 65)
         self.assertEqual(rows["Total"][raised_2092], 1500)
         self.assertEqual(rows["Total"][inkind_2092], 97.5)
+
+    def test_board_aggregates_the_funding_once(self):
+        """N1a and N1b read the same aggregation: the board runs it once, another call runs it again."""
+        Line = type(self.env["account.analytic.line"])
+        original = Line._read_group
+        calls = []
+
+        def counting(line, domain, groupby=(), aggregates=(), *args, **kwargs):
+            if "amount:sum" in aggregates:
+                calls.append(tuple(groupby))
+            return original(line, domain, groupby, aggregates, *args, **kwargs)
+
+        with patch.object(Line, "_read_group", counting), freeze_time("2094-01-15"):
+            rows = {row["code"]: row for row in self.Board.get_board_data(2091, 2093)["rows"]}
+            self.assertEqual(len(calls), 1)
+            self.Board.get_board_data(2091, 2093)
+            self.assertEqual(len(calls), 2)
+        self.assertEqual(rows["N1a"]["years"][2092]["value"], 1500.0)
+        self.assertEqual(rows["N1b"]["years"][2092]["value"], 33.33)
