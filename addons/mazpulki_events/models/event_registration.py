@@ -108,8 +108,9 @@ class EventRegistration(models.Model):
         for vals in vals_list:
             if not vals.get("partner_id") or not vals.get("event_id") or "mazpulki_approval_state" in vals:
                 continue
-            partner = partners.browse(vals["partner_id"])
-            event = events.browse(vals["event_id"])
+            # with the batch's prefetch: one read for all partners and events, not one each
+            partner = partners.browse(vals["partner_id"]).with_prefetch(partners._prefetch_ids)
+            event = events.browse(vals["event_id"]).with_prefetch(events._prefetch_ids)
             if event._mazpulki_needs_guardian_approval(partner):
                 vals["mazpulki_approval_state"] = "pending"
                 vals["state"] = "draft"
@@ -200,6 +201,10 @@ class EventRegistration(models.Model):
                     res["status"] = "confirmed_registration"
         return res
 
+    def _mazpulki_age_group_label(self, key):
+        """The age group's label in the user's language, as the desk shows it for cards and tickets alike."""
+        return dict(self._fields["mazpulki_age_group"]._description_selection(self.env)).get(key)
+
     def _get_registration_summary(self):
         res = super()._get_registration_summary()
         # sudo: the desk shows a member's club and age group, never the member's record
@@ -208,9 +213,7 @@ class EventRegistration(models.Model):
             res.update(
                 {
                     "mazpulki_club": member.mazpulki_club_id.name,
-                    "mazpulki_age_group": dict(self._fields["mazpulki_age_group"]._description_selection(self.env)).get(
-                        self.sudo().mazpulki_age_group
-                    ),
+                    "mazpulki_age_group": self._mazpulki_age_group_label(self.sudo().mazpulki_age_group),
                 }
             )
         return res
@@ -292,7 +295,7 @@ class EventRegistration(models.Model):
             "iot_printers": [],
             "badge_format": row["badge_format"],
             "mazpulki_club": row["club_name"],
-            "mazpulki_age_group": dict((key, label) for key, label, _low, _high in AGE_GROUPS).get(age_group_of(age)),
+            "mazpulki_age_group": self._mazpulki_age_group_label(age_group_of(age)),
         }
         if row["is_finished"]:
             return {**summary, "status": "not_ongoing_event"}
@@ -367,7 +370,15 @@ class EventRegistration(models.Model):
         )
         try:
             with self.env.cr.savepoint():
-                registration = self.create({"event_id": event_id, "partner_id": member.id, "state": "done"})
+                # the desk has decided on the guardian's approval already (on today's age)
+                registration = self.create(
+                    {
+                        "event_id": event_id,
+                        "partner_id": member.id,
+                        "state": "done",
+                        "mazpulki_approval_state": "not_needed",
+                    }
+                )
         except ValidationError as error:
             return self._mazpulki_refusal("mazpulki_no_seats", str(error), **summary)
         return {
@@ -387,6 +398,9 @@ class EventRegistration(models.Model):
             return []
         Attendance = self.env["mazpulki.event.attendance"]
         Attendance.flush_model()
+        # the INSERT below reads these columns
+        self.flush_model(["event_id"])
+        self.env["event.event"].flush_model(["date_end", "date_tz"])
         # ON CONFLICT: the day is recorded once, whichever desk comes first.
         self.env.cr.execute(
             SQL(
