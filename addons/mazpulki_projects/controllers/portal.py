@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
@@ -182,7 +184,7 @@ class MazpulkiProjectPortal(CustomerPortal):
         try:
             project_sudo.action_abandon()
         except UserError as e:
-            return request.redirect(f"{project_sudo.access_url}?error={e}")
+            return request.redirect(f"{project_sudo.access_url}?{urlencode({'error': str(e)})}")
         return request.redirect(project_sudo.access_url)
 
     # --- report ------------------------------------------------------------

@@ -58,8 +58,11 @@ class MazpulkiMeasure(models.AbstractModel):
         if key != "projects.completed":
             return super()._mazpulki_person_counts(key, year, partner_ids)
         _model, domain = self._measure_projects_records("projects.completed", year, None)
-        groups = self.env["mazpulki.project"]._read_group(
-            [*domain, ("member_ids", "in", list(partner_ids))], ["member_ids"], ["__count"]
+        # sudo: counts per person past record rules, like every measure; the caller chose the people
+        groups = (
+            self.env["mazpulki.project"]
+            .sudo()
+            ._read_group([*domain, ("member_ids", "in", list(partner_ids))], ["member_ids"], ["__count"])
         )
         wanted = set(partner_ids)
         return {partner.id: count for partner, count in groups if partner.id in wanted}

@@ -82,6 +82,8 @@ def create_demo_projects(self):
     today = fields.Date.context_today(self)
     env = self.env
     themes = {xmlid: env.ref(f"mazpulki_projects.{xmlid}") for xmlid in DEMO_IDEAS}
+    if self.search_count([("theme_id", "in", [theme.id for theme in themes.values()])], limit=1):
+        return self.browse()  # already there: demo files load again on every update
     clubs = env["mazpulki.club"].search([("member_ids", "!=", False)])
     members_by_club = {
         club: env["res.partner"].search(
