@@ -257,28 +257,44 @@ class AccountAnalyticLine(models.Model):
         account = self._mazpulki_volunteering_account()
         column = account.plan_id._column_name()
         uom = self.env.ref("uom.product_uom_hour", raise_if_not_found=False)
-        activities = self.env["mazpulki.volunteer.activity"].browse(
-            {vals["mazpulki_activity_id"] for vals in vals_list if vals.get("mazpulki_activity_id")}
+        activity_names = {
+            activity.id: activity.name
+            for activity in self.env["mazpulki.volunteer.activity"].browse(
+                {vals["mazpulki_activity_id"] for vals in vals_list if vals.get("mazpulki_activity_id")}
+            )
+        }
+        # one read of the batch's volunteers and one search of the profiles of contacts given alone,
+        # not a query per line (a group entry logs the hours of a whole team at once)
+        volunteers = Volunteer.browse(
+            {vals["mazpulki_volunteer_id"] for vals in vals_list if vals.get("mazpulki_volunteer_id")}
         )
+        partner_of = {volunteer.id: volunteer.partner_id.id for volunteer in volunteers}
+        contact_ids = [
+            vals["partner_id"] for vals in vals_list if vals.get("partner_id") and not vals.get("mazpulki_volunteer_id")
+        ]
+        volunteer_of_contact = {}
+        if contact_ids:
+            for volunteer in Volunteer.search([("partner_id", "in", contact_ids)]):
+                volunteer_of_contact.setdefault(volunteer.partner_id.id, volunteer.id)
+        plan_fnames = self._get_plan_fnames()
         for vals in vals_list:
-            volunteer = Volunteer.browse(vals.get("mazpulki_volunteer_id"))
-            if not volunteer and vals.get("partner_id"):
-                volunteer = Volunteer.search([("partner_id", "=", vals["partner_id"])], limit=1)
-                if not volunteer:
+            volunteer_id = vals.get("mazpulki_volunteer_id")
+            if not volunteer_id and vals.get("partner_id"):
+                volunteer_id = volunteer_of_contact.get(vals["partner_id"])
+                if not volunteer_id:
                     partner = self.env["res.partner"].browse(vals["partner_id"])
                     raise ValidationError(
                         self.env._("%s has no volunteer profile: create one before logging hours.", partner.name)
                     )
-                vals["mazpulki_volunteer_id"] = volunteer.id
-            if volunteer:
-                vals["partner_id"] = volunteer.partner_id.id
+                vals["mazpulki_volunteer_id"] = volunteer_id
+            elif volunteer_id:
+                vals["partner_id"] = partner_of[volunteer_id]
             vals.setdefault("volunteer_state", "submitted")
             if not vals.get("name"):
-                activity = activities.filtered(lambda a, v=vals: a.id == v.get("mazpulki_activity_id"))
-                vals["name"] = activity.name or self.env._("Volunteer work")
+                vals["name"] = activity_names.get(vals.get("mazpulki_activity_id")) or self.env._("Volunteer work")
             if uom:
                 vals.setdefault("product_uom_id", uom.id)
-            if not any(vals.get(fname) for fname in self._get_plan_fnames()):
+            if not any(vals.get(fname) for fname in plan_fnames):
                 vals[column] = account.id
 
     @api.model
