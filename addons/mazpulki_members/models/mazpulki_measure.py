@@ -68,7 +68,7 @@ class MazpulkiMeasure(models.AbstractModel):
         the part without a source), from one aggregation. The funding screen
         of ``mazpulki_strategy`` shows such figures beside the money raised.
 
-    A caller computing many measures at once (the strategy board) puts a fresh
+    A caller computing many measures at once (the strategy board, its exports) puts a fresh
     dict in the context as ``mazpulki_measure_memo``; measures that share one
     aggregation may keep its result there for that call, and must compute it
     themselves when the key is absent.

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class MazpulkiStrategyArea(models.Model):
@@ -10,8 +10,10 @@ class MazpulkiStrategyArea(models.Model):
     name = fields.Char(required=True, translate=True)
     task_ids = fields.One2many("mazpulki.strategy.task", "area_id", string="Tasks")
 
+    _rec_names_search = ["code", "name"]
     _sql_constraints = [("code_unique", "UNIQUE(code)", "Each strategy area has its own code.")]
 
+    @api.depends("code", "name")
     def _compute_display_name(self):
         for area in self:
             area.display_name = f"{area.code} {area.name}"

@@ -65,6 +65,17 @@ class MazpulkiStrategyBoard(models.AbstractModel):
         return value
 
     @api.model
+    def _measure_with_memo(self):
+        """The measure registry, as superuser, with the memo of this call (see ``mazpulki_measure_memo``).
+
+        A caller computing the board and its funding table together (the
+        exports) puts one memo in the context for both; otherwise each call
+        gets a fresh one.
+        """
+        memo = self.env.context.get("mazpulki_measure_memo")
+        return self.env["mazpulki.measure"].sudo().with_context(mazpulki_measure_memo={} if memo is None else memo)
+
+    @api.model
     def get_board_data(self, year_from, year_to, area_ids=None, region_ids=None):
         """Every target × year of the range with its figure, target, % achieved and status.
 
@@ -112,8 +123,7 @@ class MazpulkiStrategyBoard(models.AbstractModel):
         closed_years = self.env["mazpulki.strategy.snapshot"].search([("year", "in", years)]).mapped("year")
         # Figures, never personal data: the board's readers need not read the
         # members, projects or journal items behind them (sudo for that reason).
-        # The memo lives for this call only: measures sharing one aggregation keep it there.
-        measure = self.env["mazpulki.measure"].sudo().with_context(mazpulki_measure_memo={})
+        measure = self._measure_with_memo()
         registry = measure._mazpulki_measures()
         measure_values = {}
         range_from = min(year_from - 1, BASELINE_YEAR)
@@ -190,7 +200,7 @@ class MazpulkiStrategyBoard(models.AbstractModel):
             raise UserError(self.env._("The first year of the board comes after its last year."))
         # Figures, never personal data: the board's readers need not read journal items or analytic
         # accounts (sudo for that reason, as for the board's measures).
-        measure = self.env["mazpulki.measure"].sudo()
+        measure = self._measure_with_memo()
         registry = measure._mazpulki_measures()
         codes = sorted(
             (code for code, spec in registry.items() if spec.get("by_funding_source")),
@@ -200,8 +210,12 @@ class MazpulkiStrategyBoard(models.AbstractModel):
         years = list(range(year_from, year_to + 1))
         values = {}
         for code in codes:
-            by_year = measure.mazpulki_measure_by_funding_source(code, year_from, min(year_to, today.year))
+            # the board's own range (with the baseline), so that a board computed in the same call
+            # (an export, the PDF) has this aggregation in the memo already
+            by_year = measure.mazpulki_measure_by_funding_source(code, min(year_from - 1, BASELINE_YEAR), year_to)
             for year, by_source in by_year.items():
+                if year not in years or year > today.year:
+                    continue
                 for source, value in by_source.items():
                     values[code, year, source.id] = values.get((code, year, source.id), 0.0) + value
         plan = measure._mazpulki_funding_plan()

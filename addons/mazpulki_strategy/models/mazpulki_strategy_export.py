@@ -19,6 +19,7 @@ class MazpulkiStrategyExport(models.AbstractModel):
     @api.model
     def _board_xlsx(self, year_from, year_to, area_ids=None, region_ids=None):
         """The board as an XLSX workbook: a summary sheet, a sheet per year, status colours, a chart."""
+        self = self.with_context(mazpulki_measure_memo={})  # the board and its funding sheet share aggregations
         data = self.env["mazpulki.strategy.board"].get_board_data(year_from, year_to, area_ids, region_ids)
         _ = self.env._
         statuses = dict(self.env["mazpulki.strategy.snapshot.line"]._fields["status"]._description_selection(self.env))
@@ -135,7 +136,7 @@ class MazpulkiStrategyExport(models.AbstractModel):
         by_region = {}
         for region, __, count in by_club:
             by_region[region.name or ""] = by_region.get(region.name or "", 0) + count
-        measure = self.env["mazpulki.measure"].sudo()
+        measure = self.env["mazpulki.measure"].sudo().with_context(mazpulki_measure_memo={})
         figures = [
             (code, spec["name"], spec.get("unit", "count"), measure.mazpulki_measure_values(code, year, year)[year])
             for code, spec in sorted(measure._mazpulki_measures().items())

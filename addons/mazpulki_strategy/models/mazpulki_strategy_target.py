@@ -38,6 +38,7 @@ class MazpulkiStrategyTarget(models.Model):
     entry_ids = fields.One2many("mazpulki.strategy.entry", "target_id", string="Entered Values")
     has_data_source = fields.Boolean(compute="_compute_has_data_source")
 
+    _rec_names_search = ["code", "name"]
     _sql_constraints = [("code_unique", "UNIQUE(code)", "Each strategy target has its own code.")]
 
     @api.depends("source", "measure_code")
@@ -46,6 +47,7 @@ class MazpulkiStrategyTarget(models.Model):
         for target in self:
             target.has_data_source = target.source == "entered" or target.measure_code in measures
 
+    @api.depends("code", "name")
     def _compute_display_name(self):
         for target in self:
             target.display_name = f"{target.code} {target.name}"

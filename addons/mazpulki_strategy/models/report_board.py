@@ -10,6 +10,7 @@ class ReportMazpulkiStrategyBoard(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         data = data or {}
+        self = self.with_context(mazpulki_measure_memo={})  # the board and its funding table share aggregations
         board = self.env["mazpulki.strategy.board"].get_board_data(
             data.get("year_from", 2021), data.get("year_to", 2027), data.get("area_ids"), data.get("region_ids")
         )
