@@ -236,13 +236,16 @@ prepare_config() {
     fi
     grep -Eq '^\s*admin_passwd\s*=' "$ODOO_CONF" &&
         die "config/odoo.conf sets admin_passwd; remove it (use MAZPULKI_MASTER_PASSWORD or $MASTER_PASSWORD_FILE)."
+    # the umask applies before the file is opened: it is never readable by others, not even for a moment
     (
         umask 077
-        cat "$ODOO_CONF"
-        printf '\n; Added by bin/lib.sh (MAZPULKI_MASTER_PASSWORD or %s); edit config/odoo.conf instead.\n' \
-            "$MASTER_PASSWORD_FILE"
-        printf 'admin_passwd = %s\n' "$password"
-    ) >"$RUN_CONF.tmp"
+        {
+            cat "$ODOO_CONF"
+            printf '\n; Added by bin/lib.sh (MAZPULKI_MASTER_PASSWORD or %s); edit config/odoo.conf instead.\n' \
+                "$MASTER_PASSWORD_FILE"
+            printf 'admin_passwd = %s\n' "$password"
+        } >"$RUN_CONF.tmp"
+    )
     chmod 600 "$RUN_CONF.tmp"
     mv "$RUN_CONF.tmp" "$RUN_CONF"
 }
