@@ -156,3 +156,13 @@ class TestBoard(StrategyCommon):
         self.env.invalidate_all()
         with self.assertQueryCount(__system__=queries):
             board.get_board_data(2021, 2027)
+
+    def test_board_member_finds_the_board_in_the_app_menu(self):
+        """A board member opens the Mazpulki app and finds the board there, and nothing of the registry."""
+        menus = self.env["ir.ui.menu"].with_user(self.user_board).load_menus(False)
+        root = self.env.ref("mazpulki_members.mazpulki_menu_root").id
+        self.assertIn(root, menus["root"]["children"])
+        children = set(menus[root]["children"])
+        self.assertIn(self.env.ref("mazpulki_strategy.mazpulki_strategy_menu").id, children)
+        self.assertNotIn(self.env.ref("mazpulki_members.mazpulki_menu_registry").id, children)
+        self.assertNotIn(self.env.ref("mazpulki_members.mazpulki_menu_reporting").id, children)
