@@ -2,7 +2,7 @@
     "name": "Mazpulki: Members",
     "summary": "Regions, clubs, members, leaders, guardians, consents, "
     "membership years and personal QR codes of Latvijas Mazpulki",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.0.2",
     "category": "Mazpulki",
     "website": "https://www.mazpulki.lv",
     "author": "Latvijas Mazpulki",
@@ -34,12 +34,17 @@
     "demo": [
         "demo/res_company_demo.xml",
         "demo/mazpulki_demo.xml",
+        "demo/mazpulki_members_history_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "mazpulki_members/static/src/views/*.js",
+        ],
         "web.assets_frontend": [
             "mazpulki_members/static/src/scss/portal.scss",
         ],
         "web.report_assets_common": [
+            "mazpulki_members/static/src/scss/report_font.scss",
             "mazpulki_members/static/src/scss/card_report.scss",
         ],
         "web.assets_tests": [

@@ -5,16 +5,12 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.mazpulki_members.models.age_band import AGE_BAND_SELECTION, age_band_of
+
 # Members younger than this need a guardian's approval to take part in an event
 # that asks for it (camps, trips: the child is away from home; Civil Law, art. 185).
 GUARDIAN_APPROVAL_AGE = 18
 
-AGE_GROUPS = [
-    ("children", "Children (5–9)", 0, 9),
-    ("preteens", "Pre-teens (10–13)", 10, 13),
-    ("teens", "Teens (14–17)", 14, 17),
-    ("youth", "Young Adults (18–25)", 18, 200),
-]
 
 # The statuses the registration desk shows for a member's card besides Odoo's
 # own ('confirmed_registration', 'already_registered', 'canceled_registration',
@@ -28,13 +24,6 @@ REFUSALS = (
     "mazpulki_approval_missing",
     "mazpulki_no_seats",
 )
-
-
-def age_group_of(age):
-    """The key of the age group of someone ``age`` years old (None without an age)."""
-    if age is None:
-        return None
-    return next(key for key, _label, low, high in AGE_GROUPS if low <= age <= high or high == 200)
 
 
 class EventRegistration(models.Model):
@@ -53,7 +42,7 @@ class EventRegistration(models.Model):
     )
     mazpulki_region_id = fields.Many2one(related="mazpulki_club_id.region_id", string="Region")
     mazpulki_age_group = fields.Selection(
-        [(key, label) for key, label, _low, _high in AGE_GROUPS],
+        AGE_BAND_SELECTION,
         string="Age Group",
         compute="_compute_mazpulki_age_group",
     )
@@ -86,7 +75,7 @@ class EventRegistration(models.Model):
         for registration in self:
             member = registration.mazpulki_member_id
             day = registration.event_id.date_begin.date() if registration.event_id.date_begin else None
-            registration.mazpulki_age_group = age_group_of(member._mazpulki_age_on(day)) if member else False
+            registration.mazpulki_age_group = age_band_of(member._mazpulki_age_on(day)) if member else False
 
     def _compute_mazpulki_days_attended(self):
         counts = dict(
@@ -295,7 +284,7 @@ class EventRegistration(models.Model):
             "iot_printers": [],
             "badge_format": row["badge_format"],
             "mazpulki_club": row["club_name"],
-            "mazpulki_age_group": self._mazpulki_age_group_label(age_group_of(age)),
+            "mazpulki_age_group": self._mazpulki_age_group_label(age_band_of(age)),
         }
         if row["is_finished"]:
             return {**summary, "status": "not_ongoing_event"}

@@ -15,7 +15,7 @@ class TestDesk(MazpulkiEventsCommon):
         self.assertEqual(result["id"], self.registration_a.id)
         self.assertEqual(result["name"], "Madara Liepiņa")
         self.assertEqual(result["mazpulki_club"], "Testa mazpulks Kurzemē")
-        self.assertEqual(result["mazpulki_age_group"], "Teens (14–17)")
+        self.assertEqual(result["mazpulki_age_group"], "13–17 years")
         self.assertEqual(self.registration_a.state, "done")
         self.assertEqual(len(self.registration_a.mazpulki_attendance_ids), 1)
         self.assertEqual(self.registration_a.mazpulki_attendance_ids.user_id, self.env.user)

@@ -1,3 +1,4 @@
+from . import age_band
 from . import mazpulki_region
 from . import mazpulki_club
 from . import mazpulki_club_leader

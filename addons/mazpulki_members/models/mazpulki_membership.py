@@ -3,6 +3,9 @@ import datetime
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .age_band import AGE_BAND_SELECTION, age_band_of
+from .mazpulki_membership_demo_history import create_demo_history
+
 MIN_AGE = 5
 MAX_AGE = 25
 
@@ -55,6 +58,12 @@ class MazpulkiMembership(models.Model):
         aggregator="avg",
         help="How old the member turns in this membership year.",
     )
+    age_band = fields.Selection(
+        AGE_BAND_SELECTION,
+        compute="_compute_age_band",
+        store=True,
+        help="The age band of the member's age in this membership year (one definition for the whole suite).",
+    )
 
     _sql_constraints = [
         ("member_year_uniq", "unique(member_id, year)", "A member has one membership record per year."),
@@ -66,6 +75,11 @@ class MazpulkiMembership(models.Model):
         for membership in self:
             birthdate = membership.member_id.birthdate_date
             membership.age = membership.year - birthdate.year if birthdate else 0
+
+    @api.depends("age")
+    def _compute_age_band(self):
+        for membership in self:
+            membership.age_band = age_band_of(membership.age) if membership.member_id.birthdate_date else False
 
     @api.constrains("member_id", "year")
     def _check_age(self):
@@ -118,6 +132,11 @@ class MazpulkiMembership(models.Model):
     def _onchange_state(self):
         if self.state == "left" and not self.date_leave:
             self.date_leave = fields.Date.context_today(self)
+
+    @api.model
+    def _demo_generate_history(self):
+        """Demo data: the membership years of 2021 to last year behind the board's M4a (demo XML only)."""
+        return create_demo_history(self)
 
     @api.model
     def _renewal_domain(self, year):

@@ -21,10 +21,11 @@ class MazpulkiProjectExport(models.TransientModel):
         self.ensure_one()
         self.file_data = base64.b64encode(self._mazpulki_xlsx(self.year))
         self.file_name = f"mazpulki-projects-{self.year}.xlsx"
+        # the file downloads and the dialog closes (mazpulki_members' client action)
         return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file_data/{self.file_name}?download=true",
-            "target": "self",
+            "type": "ir.actions.client",
+            "tag": "mazpulki_download",
+            "params": {"url": f"/web/content/{self._name}/{self.id}/file_data/{self.file_name}?download=true"},
         }
 
     @api.model

@@ -2,8 +2,11 @@ import calendar
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.misc import formatLang
 
 BASELINE_YEAR = 2021
+# comparisons of a year's whole figure with an earlier year's: not told while the year runs
+GROWTH_COMPARISONS = ("growth_pct", "growth_base_pct")
 
 
 class MazpulkiStrategyBoard(models.AbstractModel):
@@ -63,6 +66,38 @@ class MazpulkiStrategyBoard(models.AbstractModel):
             base = values.get(BASELINE_YEAR)
             return round(value - base, 2) if base is not None else None
         return value
+
+    @api.model
+    def _display_unit(self, comparison, unit):
+        """The unit a row's figures and targets are shown in: a growth is in %, a change in percentage points."""
+        if comparison in GROWTH_COMPARISONS:
+            return "percent"
+        if comparison == "pp_change":
+            return "pp"
+        if comparison == "yes_no":
+            return "yes_no"
+        return unit
+
+    @api.model
+    def _format_figure(self, value, unit, signed=False):
+        """A figure as the board shows it in the user's language: "4,02 %", "3 000 €", "Jā", "–" for none.
+
+        The PDF and the XLSX's text use this; the board's web client formats
+        the same way with Odoo's ``formatFloat`` (same decimal mark and
+        thousands separator, from the user's language).
+        """
+        if value is None or value is False:
+            return "–"
+        if unit == "yes_no":
+            return self.env._("Yes") if value >= 1 else self.env._("No")
+        rounded = round(float(value), 0 if unit == "eur" else 2)
+        # no trailing zeros: "4,5 %", "12 h", "4,02 %"
+        digits = 0 if rounded.is_integer() else 1 if round(rounded, 1) == rounded else 2
+        text = formatLang(self.env, rounded, digits=digits)
+        if signed and rounded > 0:
+            text = "+" + text
+        suffix = {"percent": " %", "pp": " p.p.", "eur": " €", "hours": " h"}.get(unit, "")
+        return text + suffix
 
     @api.model
     def _measure_with_memo(self):
@@ -148,6 +183,7 @@ class MazpulkiStrategyBoard(models.AbstractModel):
                 "area_id": target.area_id.id,
                 "area": target.area_id.display_name,
                 "unit": target.unit,
+                "display_unit": self._display_unit(target.comparison, target.unit),
                 "comparison": target.comparison,
                 "source": target.source,
                 "measure_code": target.measure_code or False,
@@ -161,8 +197,11 @@ class MazpulkiStrategyBoard(models.AbstractModel):
                 # a year still to come has no figure yet, not a zero (nor a fall of 100 %)
                 known = has_source and year <= today.year
                 value = values.get(year) if known else None
-                actual = self._compared_value(target.comparison, values, year) if known else None
                 fraction = self._year_fraction(year, today)
+                # a growth compares whole years: the year still running shows its figure so far, no growth yet
+                # (in January, funding "−95 %" against last year says nothing)
+                running = 0 < fraction < 1 and target.comparison in GROWTH_COMPARISONS
+                actual = self._compared_value(target.comparison, values, year) if known and not running else None
                 if actual is None or target_value is None or fraction <= 0:
                     achieved, status = None, "none"
                 else:
@@ -171,6 +210,7 @@ class MazpulkiStrategyBoard(models.AbstractModel):
                 frozen_actual = frozen.get((target.id, year))
                 row["years"][year] = {
                     "value": value,
+                    "so_far": running and value is not None,
                     "actual": actual,
                     "target": target_value,
                     "achieved": achieved,

@@ -4,10 +4,18 @@ import xlsxwriter
 
 from odoo import api, models
 
-AGE_BANDS = ((0, 6, "5–6"), (7, 12, "7–12"), (13, 15, "13–15"), (16, 18, "16–18"), (19, 25, "19–25"), (26, 200, "26+"))
-
 STATUS_COLOURS = {"met": "#D4EDDA", "on_track": "#D6EAF8", "at_risk": "#FFF3CD", "missed": "#F8D7DA"}
 MAIN_TARGETS = ("M1", "M7", "M9", "L1")
+# Excel number formats per display unit (see mazpulki.strategy.board._display_unit); Excel applies the
+# workbook reader's own decimal mark and thousands separator
+NUM_FORMATS = {
+    "count": "#,##0",
+    "hours": "#,##0.0",
+    "eur": '#,##0" €"',
+    "percent": '#,##0.0#" %"',
+    "pp": '#,##0.0#" p.p."',
+    "share": "0%",
+}
 
 
 class MazpulkiStrategyExport(models.AbstractModel):
@@ -31,6 +39,24 @@ class MazpulkiStrategyExport(models.AbstractModel):
         }
         plain = book.add_format({"border": 1})
         years = data["years"]
+        board = self.env["mazpulki.strategy.board"]
+        # one cell format per (unit, status): figures stay numbers, shown as the board shows them
+        cell_formats = {}
+
+        def cell_format(unit, status, so_far=False):
+            key = (unit, status, so_far)
+            if key not in cell_formats:
+                props = {"border": 1, "num_format": NUM_FORMATS.get(unit, "#,##0.##"), "italic": so_far}
+                if status in STATUS_COLOURS:
+                    props["bg_color"] = STATUS_COLOURS[status]
+                cell_formats[key] = book.add_format(props)
+            return cell_formats[key]
+
+        def write_figure(sheet, row_index, col, value, unit, status, so_far=False):
+            if unit == "yes_no" and value is not None:
+                sheet.write(row_index, col, board._format_figure(value, unit), formats.get(status, plain))
+            else:
+                sheet.write(row_index, col, value, cell_format(unit, status, so_far))
 
         summary = book.add_worksheet(_("Summary"))
         summary.write_row(0, 0, [_("Code"), _("Target"), _("Source"), *years], bold)
@@ -44,7 +70,11 @@ class MazpulkiStrategyExport(models.AbstractModel):
             summary.write_row(index, 0, [row["code"], row["name"], source], plain)
             for offset, year in enumerate(years):
                 cell = row["years"][year]
-                summary.write(index, 3 + offset, cell["actual"], formats.get(cell["status"], plain))
+                if cell["so_far"]:
+                    write_figure(summary, index, 3 + offset, cell["value"], row["unit"], cell["status"], so_far=True)
+                else:
+                    write_figure(summary, index, 3 + offset, cell["actual"], row["display_unit"], cell["status"])
+        summary.write(len(data["rows"]) + 1, 1, _("In italics: the figure so far of a year still running."))
 
         main_rows = [(index, row) for index, row in enumerate(data["rows"], start=1) if row["code"] in MAIN_TARGETS]
         if main_rows:
@@ -71,19 +101,16 @@ class MazpulkiStrategyExport(models.AbstractModel):
             for index, row in enumerate(data["rows"], start=1):
                 cell = row["years"][year]
                 style = formats.get(cell["status"], plain)
-                sheet.write_row(
-                    index,
-                    0,
-                    [
-                        row["code"],
-                        row["name"],
-                        cell["actual"],
-                        cell["target"],
-                        cell["achieved"],
-                        statuses.get(cell["status"], ""),
-                    ],
-                    style,
-                )
+                sheet.write_row(index, 0, [row["code"], row["name"]], style)
+                if cell["so_far"]:
+                    write_figure(sheet, index, 2, cell["value"], row["unit"], cell["status"], so_far=True)
+                else:
+                    write_figure(sheet, index, 2, cell["actual"], row["display_unit"], cell["status"])
+                write_figure(sheet, index, 3, cell["target"], row["display_unit"], cell["status"])
+                # a share of the target: Excel's percent format shows 0.667 as 67 %
+                achieved = cell["achieved"] / 100.0 if cell["achieved"] is not None else None
+                sheet.write(index, 4, achieved, cell_format("share", cell["status"]))
+                sheet.write(index, 5, statuses.get(cell["status"], ""), style)
         self._funding_sheet(book, bold, plain, year_from, year_to)
         book.close()
         return output.getvalue()
@@ -122,11 +149,12 @@ class MazpulkiStrategyExport(models.AbstractModel):
         # counts only, no personal data: the board's readers need not read memberships (sudo for that reason)
         Membership = self.env["mazpulki.membership"].sudo()
         domain = [("year", "=", year)]
-        by_age = Membership._read_group(domain, ["age"], ["__count"])
-        bands = {label: 0 for __, __, label in AGE_BANDS}
-        for age, count in by_age:
-            label = next(label for low, high, label in AGE_BANDS if low <= (age or 0) <= high)
-            bands[label] += count
+        # the age bands of mazpulki_members (one definition with the desk's age groups), every band listed
+        band_labels = Membership._fields["age_band"]._description_selection(self.env)
+        by_band = dict(Membership._read_group(domain, ["age_band"], ["__count"]))
+        bands = {label: by_band.get(key, 0) for key, label in band_labels}
+        if by_band.get(False):
+            bands[self.env._("Not recorded")] = by_band[False]
         genders = dict(Membership._fields["gender"]._description_selection(self.env))
         by_gender = [
             (genders.get(gender, self.env._("Not recorded")), count)
@@ -138,12 +166,12 @@ class MazpulkiStrategyExport(models.AbstractModel):
             by_region[region.name or ""] = by_region.get(region.name or "", 0) + count
         measure = self.env["mazpulki.measure"].sudo().with_context(mazpulki_measure_memo={})
         figures = [
-            (code, spec["name"], spec.get("unit", "count"), measure.mazpulki_measure_values(code, year, year)[year])
-            for code, spec in sorted(measure._mazpulki_measures().items())
+            (spec["name"], spec.get("unit", "count"), measure.mazpulki_measure_values(code, year, year)[year])
+            for code, spec in sorted(measure._mazpulki_measures().items(), key=lambda item: item[1]["name"])
         ]
         return {
             "year": year,
-            "total": sum(count for __, count in by_age),
+            "total": sum(by_band.values()),
             "age_bands": list(bands.items()),
             "genders": by_gender,
             "regions": sorted(by_region.items()),
@@ -186,9 +214,14 @@ class MazpulkiStrategyExport(models.AbstractModel):
             clubs.write_row(index, 0, values)
 
         figures = book.add_worksheet(_("Figures"))
-        figures.set_column(0, 1, 40)
-        figures.write_row(0, 0, [_("Measure"), _("Figure"), _("Unit"), _("Value")], bold)
-        for index, values in enumerate(data["figures"], start=1):
-            figures.write_row(index, 0, values)
+        figures.set_column(0, 0, 50)
+        figures.set_column(1, 2, 14)
+        figures.write_row(0, 0, [_("Figure"), _("Value"), _("Unit")], bold)
+        units = {"count": _("Count"), "hours": _("Hours"), "eur": "€", "percent": "%"}
+        number_formats = {unit: book.add_format({"num_format": NUM_FORMATS.get(unit, "#,##0.##")}) for unit in units}
+        for index, (name, unit, value) in enumerate(data["figures"], start=1):
+            figures.write(index, 0, name)
+            figures.write(index, 1, value, number_formats.get(unit))
+            figures.write(index, 2, units.get(unit, unit))
         book.close()
         return output.getvalue()

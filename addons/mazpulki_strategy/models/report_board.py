@@ -23,6 +23,7 @@ class ReportMazpulkiStrategyBoard(models.AbstractModel):
             "funding": funding,
             "funding_rows": [*funding["rows"], total],
             "colours": STATUS_COLOURS,
+            "figure": self.env["mazpulki.strategy.board"]._format_figure,
             "doc_ids": docids,
             "docs": [],
         }

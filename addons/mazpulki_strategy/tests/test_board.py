@@ -1,6 +1,8 @@
 from datetime import date
 from unittest.mock import patch
 
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -105,6 +107,41 @@ class TestBoard(StrategyCommon):
         # no value in 2024: zero members, a fall of 100 %
         self.assertEqual(rows["T-G"]["years"][2024]["value"], 0)
         self.assertEqual(rows["T-G"]["years"][2024]["actual"], -100.0)
+
+    def test_growth_waits_for_the_year_to_end(self):
+        # 1 March 2023: the year runs, 210 members so far; a growth compares whole years, so none is told yet
+        with freeze_time("2023-03-01"):
+            rows = self._board(2022, 2023)
+        running = rows["T-G"]["years"][2023]
+        self.assertTrue(running["so_far"])
+        self.assertEqual(running["value"], 210)
+        self.assertIsNone(running["actual"])
+        self.assertEqual(running["status"], "none")
+        self.assertEqual(rows["T-B"]["years"][2023]["status"], "none")
+        # the year before has ended: its growth stands
+        self.assertFalse(rows["T-G"]["years"][2022]["so_far"])
+        self.assertEqual(rows["T-G"]["years"][2022]["actual"], 10.0)
+        # a change in points of a share is told while the year runs
+        self.assertEqual(rows["T-P"]["years"][2023]["actual"], 1.5)
+        self.assertEqual(rows["T-G"]["display_unit"], "percent")
+        self.assertEqual(rows["T-P"]["display_unit"], "pp")
+
+    def test_figures_read_in_the_users_language(self):
+        board = self.Board.with_context(lang="en_US")
+        self.assertEqual(board._format_figure(4.02, "percent"), "4.02 %")
+        self.assertEqual(board._format_figure(4.5, "percent", signed=True), "+4.5 %")
+        self.assertEqual(board._format_figure(-4.55, "percent", signed=True), "-4.55 %")
+        self.assertEqual(board._format_figure(3000, "eur"), "3,000 €")
+        self.assertEqual(board._format_figure(12, "hours"), "12 h")
+        self.assertEqual(board._format_figure(1, "yes_no"), "Yes")
+        self.assertEqual(board._format_figure(None, "count"), "–")
+        self.env["res.lang"]._activate_lang("lv_LV")
+        board_lv = self.Board.with_context(lang="lv_LV")
+        lang = self.env["res.lang"]._get_data(code="lv_LV")
+        # one decimal mark for every figure: "4,02 %" beside "3 000 €", as Latvian writes them
+        self.assertEqual(board_lv._format_figure(4.02, "percent"), "4,02 %")
+        self.assertEqual(board_lv._format_figure(3000, "eur"), f"3{lang.thousands_sep}000 €")
+        self.assertEqual(board_lv._format_figure(2, "pp"), "2 p.p.")
 
     def test_status_rule(self):
         self.assertEqual(self.Board._status(100, 0.3), "met")

@@ -19,10 +19,11 @@ class MazpulkiVolunteerExport(models.TransientModel):
         self.write(
             {"file_data": base64.b64encode(self._mazpulki_xlsx()), "file_name": f"brivpratigie_{self.year}.xlsx"}
         )
+        # the file downloads and the dialog closes (mazpulki_members' client action)
         return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file_data/{self.file_name}?download=true",
-            "target": "self",
+            "type": "ir.actions.client",
+            "tag": "mazpulki_download",
+            "params": {"url": f"/web/content/{self._name}/{self.id}/file_data/{self.file_name}?download=true"},
         }
 
     def _mazpulki_xlsx(self):

@@ -33,7 +33,7 @@ registry.category("web_tour.tours").add("mazpulki_events_registration_desk", {
         },
         {
             content: "The age group is shown",
-            trigger: ".modal .o_mazpulki_desk_age_group:contains('Teens')",
+            trigger: ".modal .o_mazpulki_desk_age_group:contains('13–17 years')",
         },
         {
             content: "A revoked card is refused without a dialog to close",

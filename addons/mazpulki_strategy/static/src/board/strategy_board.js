@@ -14,6 +14,8 @@ const STATUS_LABELS = {
     none: "",
 };
 
+const UNIT_SUFFIXES = { percent: " %", pp: " p.p.", eur: " €", hours: " h" };
+
 export class StrategyBoard extends Component {
     static template = "mazpulki_strategy.StrategyBoard";
     static props = ["*"];
@@ -78,7 +80,7 @@ export class StrategyBoard extends Component {
         if (value === null || value === undefined) {
             return "–";
         }
-        return `${formatFloat(value, { digits: [16, 0] })} €`;
+        return this.format(value, "eur");
     }
 
     async onFilterChange(field, ev) {
@@ -90,15 +92,22 @@ export class StrategyBoard extends Component {
         return STATUS_LABELS[status] || "";
     }
 
-    format(value, unit) {
+    /**
+     * A figure in the user's language, as the PDF prints it (``_format_figure``):
+     * "4,02 %", "3 000 €", "+12,5 %", "Jā"; "–" when there is none.
+     */
+    format(value, unit, signed = false) {
         if (value === null || value === undefined) {
             return "–";
         }
         if (unit === "yes_no") {
             return value >= 1 ? _t("Yes") : _t("No");
         }
-        const rounded = Math.round(value * 100) / 100;
-        return unit === "percent" ? `${rounded} %` : `${rounded}`;
+        let text = formatFloat(value, { digits: [16, unit === "eur" ? 0 : 2], trailingZeros: false });
+        if (signed && value > 0) {
+            text = `+${text}`;
+        }
+        return text + (UNIT_SUFFIXES[unit] || "");
     }
 
     async openRecords(row, year) {
