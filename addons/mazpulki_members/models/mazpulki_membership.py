@@ -135,8 +135,15 @@ class MazpulkiMembership(models.Model):
 
     @api.model
     def _demo_generate_history(self):
-        """Demo data: the membership years of 2021 to last year behind the board's M4a (demo XML only)."""
-        return create_demo_history(self)
+        """Demo data: the membership years of 2021 to last year behind the board's M4a (demo XML only).
+
+        Left to ``mazpulki_events``' demo when it is installed in the same run: it adds members after this.
+        """
+        if self.env.context.get("mazpulki_demo_last") or not self.env["ir.module.module"].search_count(
+            [("name", "=", "mazpulki_events"), ("state", "in", ("installed", "to install", "to upgrade"))]
+        ):
+            return create_demo_history(self)
+        return False
 
     @api.model
     def _renewal_domain(self, year):

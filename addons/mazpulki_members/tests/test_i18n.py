@@ -39,3 +39,8 @@ class TestLatvian(MazpulkiCommon):
         view = self.env.ref("mazpulki_members.res_partner_view_list_member")
         arch = self.env["res.partner"].with_context(lang="lv_LV").get_view(view.id)["arch"]
         self.assertIn('string="Vārds, uzvārds"', arch)
+
+    def test_odoos_own_terms_the_office_meets_speak_latvian(self):
+        # Odoo 18 leaves "Download (vCard)" in the contacts' Actions menu untranslated; i18n_extra/lv.po fills it
+        action = self.env.ref("web.download_contact").with_context(lang="lv_LV")
+        self.assertEqual(action.name, "Lejupielādēt (vCard)")

@@ -1,3 +1,5 @@
+from lxml import etree
+
 from odoo.tests import TransactionCase, tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -59,10 +61,15 @@ class TestViewsShowFiguresAsUsersRead(TransactionCase):
     def test_times_never_show_seconds(self):
         """A shift from 10:00 to 14:00 reads "10:00", not "10:00:00" (Odoo 18 shows seconds by default)."""
         problems = []
-        for view in self._suite_views():
+        # the fields the suite's own views show (Odoo's views are Odoo's choice)
+        data = self.env["ir.model.data"].search_fetch(
+            [("model", "=", "ir.ui.view"), ("module", "=like", f"{SUITE_PREFIX}%")], ["res_id"]
+        )
+        views = self.env["ir.ui.view"].browse(data.mapped("res_id")).exists()
+        for view in views.filtered(lambda view: view.type in ("list", "form", "kanban")):
             if view.model not in self.env:
                 continue
-            for _model, field, node, path in self._fields_in(view._get_combined_arch(), self.env[view.model]):
+            for _model, field, node, path in self._fields_in(etree.fromstring(view.arch_db), self.env[view.model]):
                 if field is None or field.type != "datetime" or node.get("invisible") in ("1", "True"):
                     continue
                 if node.get("widget") in ("remaining_days", "daterange"):
@@ -71,3 +78,13 @@ class TestViewsShowFiguresAsUsersRead(TransactionCase):
                 if options.get("show_seconds") is not False:
                     problems.append(f"{view.xml_id or view.name}: {'.'.join((*path, field.name))}")
         self.assertFalse(problems, "times shown with seconds (no show_seconds: false):\n" + "\n".join(problems))
+
+    def test_dialogs_dismiss_with_one_word(self):
+        """Every wizard of the suite closes with Odoo 18's "Discard" ("Atmest"), never "Cancel" in another."""
+        labels = {}
+        for view in self._suite_views().filtered(lambda view: view.type == "form"):
+            for button in view._get_combined_arch().iter("button"):
+                if button.get("special") == "cancel":
+                    labels.setdefault(button.get("string"), []).append(view.xml_id or view.name)
+        self.assertTrue(labels, "no wizard found")
+        self.assertEqual(list(labels), ["Discard"], labels)

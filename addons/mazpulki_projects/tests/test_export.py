@@ -57,4 +57,6 @@ class TestExport(ProjectsCommon):
         wizard = self.env["mazpulki.project.export"].with_user(self.user_officer).create({"year": YEAR})
         action = wizard.action_export()
         self.assertEqual(wizard.file_name, f"mazpulki-projects-{YEAR}.xlsx")
-        self.assertIn("download=true", action["url"])
+        # the file downloads and the dialog closes (the client action of mazpulki_members)
+        self.assertEqual(action["tag"], "mazpulki_download")
+        self.assertIn("download=true", action["params"]["url"])

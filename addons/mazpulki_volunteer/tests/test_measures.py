@@ -87,7 +87,8 @@ class TestVolunteerMeasures(MazpulkiVolunteerCommon):
     def test_xlsx_export_of_the_year(self):
         wizard = self.env["mazpulki.volunteer.export"].with_user(self.user_coordinator_riga).create({"year": 2001})
         action = wizard.action_export()
-        self.assertIn("/file_data/", action["url"])
+        self.assertEqual(action["tag"], "mazpulki_download")
+        self.assertIn("/file_data/", action["params"]["url"])
         workbook = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file_data)))
         rows = list(workbook["2001"].iter_rows(values_only=True))
         self.assertEqual(rows[0][0], "Volunteer")
