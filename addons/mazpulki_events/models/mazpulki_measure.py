@@ -150,6 +150,7 @@ class MazpulkiMeasure(models.AbstractModel):
                     "name": self.env._("Attendance rate"),
                     "unit": "percent",
                     "compute": "_measure_events_attendance_rate",
+                    "missing": None,  # no registrations: no rate, not 0 %
                 },
             }
         )

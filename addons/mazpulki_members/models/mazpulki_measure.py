@@ -60,6 +60,10 @@ class MazpulkiMeasure(models.AbstractModel):
     ``regional`` (optional, default True)
         whether ``region_ids`` (ids of ``mazpulki.region``) narrows the figure;
         a national figure ignores it;
+    ``missing`` (optional, default 0)
+        what a year without data reads as: 0 for a count or a sum, ``None``
+        (no figure, "–" on the board) for a rate or a share, which has no
+        value when there is nothing to divide;
     ``by_funding_source`` (optional)
         for a figure in money, the name of a method called as
         ``by_funding_source(year_from, year_to)``, returning
@@ -131,10 +135,12 @@ class MazpulkiMeasure(models.AbstractModel):
 
     @api.model
     def mazpulki_measure_values(self, code, year_from, year_to, region_ids=None):
-        """A measure's ``{year: value}`` for every year of the range (0 where there is no data)."""
+        """A measure's ``{year: value}`` for every year of the range; a year without data reads as the spec's
+        ``missing`` (0, or None for a rate)."""
         spec = self._mazpulki_measure_spec(code)
         values = getattr(self, spec["compute"])(year_from, year_to, region_ids=region_ids or None)
-        return {year: values.get(year, 0) for year in range(year_from, year_to + 1)}
+        missing = spec.get("missing", 0)
+        return {year: values.get(year, missing) for year in range(year_from, year_to + 1)}
 
     @api.model
     def mazpulki_measure_records(self, code, year, region_ids=None):

@@ -21,6 +21,7 @@ class MazpulkiMeasure(models.AbstractModel):
             "compute": "_measure_funding_non_project_share",
             "records": "_measure_funding_records",
             "regional": False,
+            "missing": None,  # no funding yet: no share, not 0 %
         }
         return measures
 

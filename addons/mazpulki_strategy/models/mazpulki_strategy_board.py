@@ -184,6 +184,8 @@ class MazpulkiStrategyBoard(models.AbstractModel):
                 "area": target.area_id.display_name,
                 "unit": target.unit,
                 "display_unit": self._display_unit(target.comparison, target.unit),
+                # the unit of the figure itself (members, euros, ...), which a growth or a yes/no is drawn from
+                "value_unit": spec.get("unit", "count") if target.source == "computed" else target.unit,
                 "comparison": target.comparison,
                 "source": target.source,
                 "measure_code": target.measure_code or False,

@@ -70,10 +70,11 @@ class MazpulkiStrategyExport(models.AbstractModel):
             summary.write_row(index, 0, [row["code"], row["name"], source], plain)
             for offset, year in enumerate(years):
                 cell = row["years"][year]
+                col = 3 + offset
                 if cell["so_far"]:
-                    write_figure(summary, index, 3 + offset, cell["value"], row["unit"], cell["status"], so_far=True)
+                    write_figure(summary, index, col, cell["value"], row["value_unit"], cell["status"], so_far=True)
                 else:
-                    write_figure(summary, index, 3 + offset, cell["actual"], row["display_unit"], cell["status"])
+                    write_figure(summary, index, col, cell["actual"], row["display_unit"], cell["status"])
         summary.write(len(data["rows"]) + 1, 1, _("In italics: the figure so far of a year still running."))
 
         main_rows = [(index, row) for index, row in enumerate(data["rows"], start=1) if row["code"] in MAIN_TARGETS]
@@ -103,7 +104,7 @@ class MazpulkiStrategyExport(models.AbstractModel):
                 style = formats.get(cell["status"], plain)
                 sheet.write_row(index, 0, [row["code"], row["name"]], style)
                 if cell["so_far"]:
-                    write_figure(sheet, index, 2, cell["value"], row["unit"], cell["status"], so_far=True)
+                    write_figure(sheet, index, 2, cell["value"], row["value_unit"], cell["status"], so_far=True)
                 else:
                     write_figure(sheet, index, 2, cell["actual"], row["display_unit"], cell["status"])
                 write_figure(sheet, index, 3, cell["target"], row["display_unit"], cell["status"])

@@ -1,4 +1,5 @@
 from odoo import api, models
+from odoo.tools.misc import format_date
 
 from .mazpulki_strategy_export import STATUS_COLOURS
 
@@ -24,6 +25,7 @@ class ReportMazpulkiStrategyBoard(models.AbstractModel):
             "funding_rows": [*funding["rows"], total],
             "colours": STATUS_COLOURS,
             "figure": self.env["mazpulki.strategy.board"]._format_figure,
+            "today": format_date(self.env, board["today"]),
             "doc_ids": docids,
             "docs": [],
         }

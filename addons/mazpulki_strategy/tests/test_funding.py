@@ -74,7 +74,8 @@ class TestFunding(StrategyCommon):
 
     def test_non_project_share(self):
         values = self.Measure.mazpulki_measure_values("funding.non_project_share", 2091, 2093)
-        self.assertEqual(values, {2091: 20.0, 2092: 33.33, 2093: 0})
+        # no funding in 2093: no share ("–" on the board), not 0 % (a fall of 33 points)
+        self.assertEqual(values, {2091: 20.0, 2092: 33.33, 2093: None})
 
     def test_growth_and_points(self):
         raised = self.Measure.mazpulki_measure_values("funding.raised", 2091, 2092)
