@@ -1,6 +1,6 @@
 import { localization } from "@web/core/l10n/localization";
 import { patch } from "@web/core/utils/patch";
-import { dateField } from "@web/views/fields/datetime/datetime_field";
+import { listDateField } from "@web/views/fields/datetime/list_datetime_field";
 
 /**
  * Date columns wide enough for the user's date format.
@@ -13,11 +13,12 @@ import { dateField } from "@web/views/fields/datetime/datetime_field";
 const ODOO_DATE_COLUMN_WIDTH = 80;
 
 export function dateColumnWidth() {
-    // "yyyy.MM.dd." -> 11 characters; about 8 px a digit at the list's font size
+    // "yyyy.MM.dd." -> 11 characters; up to 9 px a digit at the list's font size, and the cell's padding
     const length = (localization.dateFormat || "").length;
-    return Math.max(ODOO_DATE_COLUMN_WIDTH, 8 * length + 6);
+    return Math.max(ODOO_DATE_COLUMN_WIDTH, 9 * length + 16);
 }
 
-patch(dateField, {
+// lists use their own copy of the date field ("list.date"), made when Odoo's module loads
+patch(listDateField, {
     listViewWidth: dateColumnWidth,
 });
