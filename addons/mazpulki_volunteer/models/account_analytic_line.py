@@ -124,7 +124,7 @@ class AccountAnalyticLine(models.Model):
             if line.mazpulki_volunteer_id and not line.volunteer_state:
                 raise ValidationError(
                     self.env._(
-                        "Volunteer hours need an approval state (%s): leave it empty and they await approval.",
+                        "Volunteer hours always have an approval state (%s).",
                         line.mazpulki_volunteer_id.name,
                     )
                 )

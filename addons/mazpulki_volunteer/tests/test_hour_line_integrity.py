@@ -67,7 +67,7 @@ class TestHourLineState(MazpulkiVolunteerCommon):
         self.assertFalse(line.volunteer_state)
         line.mazpulki_volunteer_id = self.volunteer_peteris
         self.assertEqual(line.volunteer_state, "submitted")
-        with self.assertRaisesMessage(ValidationError, "approval state"):
+        with self.assertRaisesMessage(ValidationError, "always have an approval state"):
             line.volunteer_state = False
 
 
