@@ -1,5 +1,5 @@
 from odoo import api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
 # The seven priority areas of non-formal education of the 2021–2027 strategy
@@ -137,6 +137,7 @@ class MazpulkiMeasure(models.AbstractModel):
     def mazpulki_measure_values(self, code, year_from, year_to, region_ids=None):
         """A measure's ``{year: value}`` for every year of the range; a year without data reads as the spec's
         ``missing`` (0, or None for a rate)."""
+        self._mazpulki_check_measure_access()
         spec = self._mazpulki_measure_spec(code)
         values = getattr(self, spec["compute"])(year_from, year_to, region_ids=region_ids or None)
         missing = spec.get("missing", 0)
@@ -145,6 +146,7 @@ class MazpulkiMeasure(models.AbstractModel):
     @api.model
     def mazpulki_measure_records(self, code, year, region_ids=None):
         """``(model_name, domain)`` of the records behind a measure's figure of ``year``."""
+        self._mazpulki_check_measure_access()
         spec = self._mazpulki_measure_spec(code)
         if not spec.get("records"):
             raise UserError(self.env._("The figure %s cannot be opened as a list of records.", spec["name"]))
@@ -153,10 +155,18 @@ class MazpulkiMeasure(models.AbstractModel):
     @api.model
     def mazpulki_measure_by_funding_source(self, code, year_from, year_to):
         """A money measure's ``{year: {analytic_account: value}}`` over the funding sources (see the spec)."""
+        self._mazpulki_check_measure_access()
         spec = self._mazpulki_measure_spec(code)
         if not spec.get("by_funding_source"):
             raise UserError(self.env._("The figure %s is not counted per funding source.", spec["name"]))
         return getattr(self, spec["by_funding_source"])(year_from, year_to)
+
+    @api.model
+    def _mazpulki_check_measure_access(self):
+        """The public methods above are callable through RPC by anyone signed in, and the measures
+        read past record rules: their figures are the back office's, never a portal user's."""
+        if not self.env.su and not self.env.user._is_internal():
+            raise AccessError(self.env._("The organisation's figures are read in the back office only."))
 
     @api.model
     def _mazpulki_measure_spec(self, code):

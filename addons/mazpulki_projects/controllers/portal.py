@@ -99,6 +99,19 @@ class MazpulkiProjectPortal(CustomerPortal):
         theme_sudo = request.env["mazpulki.project.theme"].sudo().browse(theme_id).exists()
         if not theme_sudo or not theme_sudo.is_published:
             raise NotFound()
+        if not theme_sudo.is_open:
+            # Outside the theme's window: its dates and the open themes, not a form that cannot be sent.
+            values = self._prepare_portal_layout_values()
+            values.update(
+                {
+                    "page_name": "mazpulki_project",
+                    "theme": theme_sudo,
+                    "not_yet_open": fields.Date.context_today(theme_sudo) < theme_sudo.date_open,
+                    # sudo: the open themes are public (the website lists them)
+                    "open_themes": theme_sudo.search([("is_open", "=", True)]),
+                }
+            )
+            return request.render("mazpulki_projects.portal_project_applications_closed", values)
         applicants = self._mazpulki_applicants()
         return self._mazpulki_render_application(
             theme_sudo, form={"member_id": str(applicants[:1].id)}, applicants=applicants

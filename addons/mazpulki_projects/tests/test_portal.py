@@ -1,3 +1,5 @@
+from datetime import date
+
 from dateutil.relativedelta import relativedelta
 
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -130,12 +132,11 @@ class TestPortal(ProjectsCommon, HttpCase):
         self.assertEqual(own.state, "abandoned")
 
     def test_closed_window_keeps_what_was_typed(self):
+        self.authenticate("madara", "madara")
+        # the form was opened while the window was open, and sent after it closed
+        token = self._token()
         self.theme.date_close = self.today - relativedelta(days=1)
         self.theme.date_open = self.today - relativedelta(days=30)
-        self.authenticate("madara", "madara")
-        token = (
-            self.url_open(f"/my/projects/new/{self.theme.id}").text.split('name="csrf_token" value="')[1].split('"')[0]
-        )
         response = self.url_open(
             "/my/projects/save",
             data={
@@ -151,6 +152,27 @@ class TestPortal(ProjectsCommon, HttpCase):
         self.assertIn('value="Par vēlu"', response.text)
         self.assertIn("Mans mērķis ar garumzīmēm", response.text)
         self.assertFalse(self.env["mazpulki.project"].search([("name", "=", "Par vēlu")]))
+
+    def test_closed_theme_says_so_and_offers_the_open_ones(self):
+        closed = self.theme.copy({"name": "Slēgta tēma", "is_published": True})
+        closed.write({"date_open": date(2019, 1, 7), "date_close": date(2019, 3, 1)})
+        later = self.theme.copy({"name": "Nākamā tēma", "is_published": True})
+        later.write(
+            {"date_open": self.today + relativedelta(days=5), "date_close": self.today + relativedelta(days=40)}
+        )
+        self.authenticate("madara", "madara")
+        page = self.url_open(f"/my/projects/new/{closed.id}").text
+        self.assertIn("Applications for this theme are closed", page)
+        self.assertIn("01/07/2019", page)  # en_US dates in tests; the Latvian page reads 07.01.2019
+        self.assertIn("03/01/2019", page)
+        self.assertNotIn("o_mazpulki_application_form", page)
+        self.assertIn(f'href="/my/projects/new/{self.theme.id}"', page)
+        self.assertNotIn(f'href="/my/projects/new/{later.id}"', page)
+        page = self.url_open(f"/my/projects/new/{later.id}").text
+        self.assertIn("Applications for this theme are not open yet", page)
+        self.assertNotIn("o_mazpulki_application_form", page)
+        # the open theme still offers the form
+        self.assertIn("o_mazpulki_application_form", self.url_open(f"/my/projects/new/{self.theme.id}").text)
 
     def test_cannot_apply_for_someone_else(self):
         self.authenticate("madara", "madara")

@@ -1,4 +1,5 @@
 from . import account_analytic_account
+from . import account_analytic_line
 from . import account_chart_template
 from . import mazpulki_measure
 from . import mazpulki_strategy_area

@@ -35,8 +35,14 @@ class MazpulkiMeasure(models.AbstractModel):
 
     @api.model
     def _funding_domain(self, year_from, year_to):
-        """Analytic lines of income on posted journal items carrying a funding source."""
+        """Analytic lines of income that Odoo's accounting made from posted journal items with a funding source.
+
+        Only accounting makes such lines (see ``account.analytic.line._check_mazpulki_journal_item``): a
+        line on a journal item carries the item's own financial account, and volunteers' hour lines,
+        which never carry money, are left out even if one pointed at a journal item.
+        """
         column = self._mazpulki_funding_plan()._column_name()
+        Line = self.env["account.analytic.line"]
         return [
             # first, so that PostgreSQL starts from the journal items' lines, not from every analytic
             # line with a funding source (timesheets of volunteers carry one too)
@@ -44,6 +50,7 @@ class MazpulkiMeasure(models.AbstractModel):
             (column, "!=", False),
             ("move_line_id.parent_state", "=", "posted"),
             ("general_account_id.account_type", "in", ("income", "income_other")),
+            *([("mazpulki_volunteer_id", "=", False)] if "mazpulki_volunteer_id" in Line._fields else []),
             *self._mazpulki_year_range_domain("date", year_from, year_to),
         ]
 

@@ -102,7 +102,9 @@ class MazpulkiVolunteerPortal(CustomerPortal):
             return error
         try:
             with env.cr.savepoint():
-                env["account.analytic.line"].create(
+                # sudo: portal users have no create right on analytic lines (accounting data); the volunteer is
+                # the user's own (read with their rights) and only this form's fields are written
+                env["account.analytic.line"].sudo().create(
                     {
                         "mazpulki_volunteer_id": volunteer.id,
                         "mazpulki_activity_id": activity.id,
@@ -139,7 +141,8 @@ class MazpulkiVolunteerPortal(CustomerPortal):
         )
         if not line:
             raise NotFound()
-        line.unlink()
+        line_sudo = line.sudo()  # sudo: the user's own unapproved line, found with their rights above
+        line_sudo.unlink()
         return request.redirect("/my/volunteering")
 
     @http.route(
@@ -152,7 +155,9 @@ class MazpulkiVolunteerPortal(CustomerPortal):
             raise NotFound()
         try:
             with request.env.cr.savepoint():
-                shift._mazpulki_sign_up(volunteer)
+                # sudo: portal users cannot create sign-ups; the shift is a published one (read with their
+                # rights) and the volunteer their own profile
+                shift.sudo()._mazpulki_sign_up(volunteer)
         except UserError as exc:
             return request.render(
                 "mazpulki_volunteer.portal_my_volunteering",
@@ -168,7 +173,8 @@ class MazpulkiVolunteerPortal(CustomerPortal):
         registrations = request.env["mazpulki.volunteer.shift.registration"].search(
             [("volunteer_id", "=", volunteer.id), ("shift_id", "=", shift_id), ("state", "=", "registered")]
         )
-        registrations.action_cancel()
+        # sudo: the user's own sign-ups, found with their rights above; portal users cannot write them
+        registrations.sudo().action_cancel()
         return request.redirect("/my/volunteering#shifts")
 
     @http.route("/my/volunteering/award/<int:award_id>/certificate", type="http", auth="user", website=True)

@@ -10,6 +10,9 @@ VOLUNTEER_STATES = [
 ]
 DECIDED_STATES = ("approved", "rejected")
 MAX_HOURS_PER_DAY = 24.0
+# Money never comes from a volunteer: an hour line carries hours, never these accounting fields
+# (defined by `account` when it is installed).
+NO_MONEY_FIELDS = ("move_line_id", "general_account_id", "product_id")
 
 
 class AccountAnalyticLine(models.Model):
@@ -23,7 +26,16 @@ class AccountAnalyticLine(models.Model):
     )
     mazpulki_activity_id = fields.Many2one("mazpulki.volunteer.activity", string="Activity", ondelete="restrict")
     event_id = fields.Many2one("event.event", string="Event", index="btree_not_null", ondelete="set null")
-    volunteer_state = fields.Selection(VOLUNTEER_STATES, string="Approval", index="btree_not_null", copy=False)
+    volunteer_state = fields.Selection(
+        VOLUNTEER_STATES,
+        string="Approval",
+        compute="_compute_volunteer_state",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index="btree_not_null",
+        copy=False,
+    )
     mazpulki_reject_reason = fields.Text(string="Rejection Reason", copy=False)
     mazpulki_approver_id = fields.Many2one("res.users", string="Approved By", copy=False, readonly=True)
     mazpulki_date_approved = fields.Date(string="Approved On", copy=False, readonly=True)
@@ -55,6 +67,16 @@ class AccountAnalyticLine(models.Model):
                 )
             )
         return res
+
+    @api.depends("mazpulki_volunteer_id")
+    def _compute_volunteer_state(self):
+        # Every volunteer line has a state, however it is made (the hours list or form, an import,
+        # the group entry, a shift, the portal): a new one awaits approval. Other analytic lines have none.
+        for line in self:
+            if not line.mazpulki_volunteer_id:
+                line.volunteer_state = False
+            elif not line.volunteer_state:
+                line.volunteer_state = "submitted"
 
     @api.depends("mazpulki_volunteer_id", "date", "mazpulki_activity_id", "unit_amount", "volunteer_state")
     def _compute_mazpulki_is_duplicate(self):
@@ -98,6 +120,13 @@ class AccountAnalyticLine(models.Model):
             if (line.mazpulki_activity_id or line.volunteer_state) and not line.mazpulki_volunteer_id:
                 raise ValidationError(
                     self.env._("Volunteer hours need a volunteer: %s has no volunteer profile.", line.partner_id.name)
+                )
+            if line.mazpulki_volunteer_id and not line.volunteer_state:
+                raise ValidationError(
+                    self.env._(
+                        "Volunteer hours always have an approval state (%s).",
+                        line.mazpulki_volunteer_id.name,
+                    )
                 )
 
     @api.constrains("unit_amount", "date", "mazpulki_volunteer_id")
@@ -157,6 +186,7 @@ class AccountAnalyticLine(models.Model):
         if volunteer_vals:
             self._mazpulki_prepare_volunteer_vals(volunteer_vals)
         lines = super().create(vals_list)
+        lines._mazpulki_check_no_money()
         if not self.env.su:
             lines.filtered(lambda line: line.volunteer_state in DECIDED_STATES)._mazpulki_check_coordinator()
         return lines
@@ -180,7 +210,9 @@ class AccountAnalyticLine(models.Model):
         if "mazpulki_volunteer_id" in vals and vals["mazpulki_volunteer_id"]:
             volunteer = self.env["mazpulki.volunteer"].browse(vals["mazpulki_volunteer_id"])
             vals.setdefault("partner_id", volunteer.partner_id.id)
-        return super().write(vals)
+        res = super().write(vals)
+        self._mazpulki_check_no_money()
+        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_approved_volunteer_hours(self):
@@ -244,6 +276,51 @@ class AccountAnalyticLine(models.Model):
         if own and not self.env.user.has_group("mazpulki_members.group_mazpulki_manager"):
             raise UserError(self.env._("Your own hours are approved by another coordinator."))
 
+    def _mazpulki_check_no_money(self):
+        """Refuse a volunteer line that carries money or accounts of its own (issue 13).
+
+        Checked for every user, superuser included, on create and write: an hour line has no amount,
+        no journal item, no financial account and no product, and it counts only on the accounts the
+        volunteering flow sets (the Volunteering account and a funding source), so that no hour line
+        ever appears as income in the funding figures or in the accountant's analytic reports.
+        """
+        lines = self.filtered("mazpulki_volunteer_id")
+        if not lines:
+            return
+        volunteering = self._mazpulki_volunteering_account()
+        volunteering_column = volunteering.plan_id._column_name()
+        funding_plan = self._mazpulki_funding_plan()
+        funding_column = funding_plan._column_name() if funding_plan else None
+        other_columns = [
+            fname for fname in self._get_plan_fnames() if fname not in (volunteering_column, funding_column)
+        ]
+        money_fields = [fname for fname in NO_MONEY_FIELDS if fname in self._fields]
+        for line in lines:
+            name = line.mazpulki_volunteer_id.name
+            if line.amount:
+                raise ValidationError(
+                    self.env._("Volunteer hours carry no money: %s's hours cannot have an amount.", name)
+                )
+            if any(line[fname] for fname in money_fields):
+                raise ValidationError(
+                    self.env._(
+                        "Volunteer hours are not accounting entries: %s's hours cannot have a journal item,"
+                        " a financial account or a product.",
+                        name,
+                    )
+                )
+            volunteering_value = line[volunteering_column]
+            if any(line[fname] for fname in other_columns) or (
+                volunteering_column != funding_column and volunteering_value and volunteering_value != volunteering
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Volunteer hours count only on the account %(account)s and a funding source (%(name)s).",
+                        account=volunteering.name,
+                        name=name,
+                    )
+                )
+
     @api.model
     def _mazpulki_is_volunteer_vals(self, vals):
         return bool(
@@ -289,7 +366,9 @@ class AccountAnalyticLine(models.Model):
                 vals["mazpulki_volunteer_id"] = volunteer_id
             elif volunteer_id:
                 vals["partner_id"] = partner_of[volunteer_id]
-            vals.setdefault("volunteer_state", "submitted")
+            if not vals.get("volunteer_state"):
+                # given empty too (a form or an import sends the column): a new line awaits approval
+                vals["volunteer_state"] = "submitted"
             if not vals.get("name"):
                 vals["name"] = activity_names.get(vals.get("mazpulki_activity_id")) or self.env._("Volunteer work")
             if uom:

@@ -30,16 +30,22 @@ class TestVolunteerAccess(MazpulkiVolunteerCommon):
         lines = self.fixture_lines | self.line_accounting
         return self.env["account.analytic.line"].with_user(user).search([("id", "in", lines.ids)])
 
-    def test_portal_volunteer_sees_and_edits_only_own_unapproved(self):
+    def test_portal_volunteer_reads_only_own_and_writes_nothing(self):
+        """The portal logs and withdraws hours through /my/volunteering only: no write through the ORM."""
         user = self.user_portal_madara
         self.assertEqual(self._visible(user), self.line_madara | self.line_madara_approved)
-        self.line_madara.with_user(user).write({"unit_amount": 3.5})
-        self.assertEqual(self.line_madara.unit_amount, 3.5)
+        with self.assertRaises(AccessError):
+            self.line_madara.with_user(user).write({"unit_amount": 3.5})
+        self.assertEqual(self.line_madara.unit_amount, 3)
         with self.assertRaises(AccessError):
             self.line_madara_approved.with_user(user).write({"unit_amount": 8})
-        # A volunteer cannot approve their own hours, whichever way the write comes.
-        with self.assertRaises(UserError):
+        # A volunteer cannot approve their own hours, whichever way the call comes.
+        with self.assertRaises(AccessError):
             self.line_madara.with_user(user).write({"volunteer_state": "approved"})
+        with self.assertRaises(UserError):
+            self.line_madara.with_user(user).action_volunteer_approve()
+        with self.assertRaises(AccessError):
+            self.line_madara.with_user(user).unlink()
         with self.assertRaises(AccessError):
             self.env["account.analytic.line"].with_user(user).create(
                 {"mazpulki_volunteer_id": self.volunteer_madara.id, "mazpulki_activity_id": self.activity_event.id,
