@@ -3,3 +3,5 @@ from . import test_entry
 from . import test_funding
 from . import test_board_ui
 from . import test_i18n
+from . import test_menus
+from . import test_roles
