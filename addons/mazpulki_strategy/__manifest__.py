@@ -2,7 +2,7 @@
     "name": "Mazpulki: Strategy",
     "summary": "The 2021–2027 strategy of Latvijas Mazpulki as data and a live board of its targets, "
     "entered values with evidence, closed years and funding sources",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Mazpulki",
     "website": "https://www.mazpulki.lv",
     "author": "Latvijas Mazpulki",
