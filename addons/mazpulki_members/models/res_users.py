@@ -10,7 +10,6 @@ class ResUsers(models.Model):
             ("officer", "Office"),
             ("manager", "Office Manager"),
         ],
-        string="Mazpulki Role",
         copy=False,
         help="Choosing a role gives the user exactly that role's access rights and home screen, and takes away "
         "any others (including what Odoo's default user template would give a new user).",
@@ -79,5 +78,4 @@ class ResUsers(models.Model):
             vals = {"groups_id": [Command.set(groups.ids)]}
             if home and role in home_actions:
                 vals["action_id"] = self.env.ref(home_actions[role]).id
-            # super() skips the role logic of write() above: the role is already set
-            super(ResUsers, users).write(vals)
+            users.write(vals)
