@@ -4,3 +4,4 @@ from . import mazpulki_project_budget_line
 from . import mazpulki_project_review
 from . import mazpulki_measure
 from . import report_project_certificate
+from . import res_users

@@ -9,3 +9,4 @@ from . import mazpulki_strategy_snapshot
 from . import mazpulki_strategy_board
 from . import report_board
 from . import mazpulki_strategy_export
+from . import res_users

@@ -41,10 +41,33 @@ class MazpulkiStrategyEntry(models.Model):
             if not 2000 <= entry.year <= 2100:
                 raise ValidationError(self.env._("The year %s is not a valid year.", entry.year))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        entries = super().create(vals_list)
+        entries._link_evidence()
+        return entries
+
     def write(self, vals):
         if {"value", "year", "target_id"} & set(vals):
             vals = {**vals, "entered_by_id": self.env.user.id, "date_entered": fields.Date.context_today(self)}
-        return super().write(vals)
+        res = super().write(vals)
+        if "attachment_ids" in vals:
+            self._link_evidence()
+        return res
+
+    def _link_evidence(self):
+        """Attach the evidence to its entry, so that whoever reads the entry reads its evidence.
+
+        A file uploaded on a new entry (or loaded with the demo) belongs to no
+        record, and Odoo lets only its uploader read it: the board's list of
+        entered values would fail for everyone else.
+        """
+        for entry in self:
+            # sudo: the uploader's own unlinked files, which only the uploader could otherwise write
+            unlinked_sudo = entry.attachment_ids.sudo().filtered(
+                lambda a, entry=entry: not a.res_id and a.res_model in (False, entry._name)
+            )
+            unlinked_sudo.write({"res_model": entry._name, "res_id": entry.id})
 
     def _compute_display_name(self):
         for entry in self:

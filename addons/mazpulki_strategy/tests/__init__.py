@@ -4,3 +4,5 @@ from . import test_funding
 from . import test_board_ui
 from . import test_i18n
 from . import test_portal_rpc
+from . import test_menus
+from . import test_roles

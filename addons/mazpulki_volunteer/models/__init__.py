@@ -8,4 +8,5 @@ from . import (
     mazpulki_measure,
     res_partner,
     res_config_settings,
+    res_users,
 )
