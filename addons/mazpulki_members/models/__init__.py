@@ -8,3 +8,7 @@ from . import mazpulki_member_card
 from . import res_partner
 from . import res_users
 from . import mazpulki_measure
+from . import mazpulki_club_public
+from . import mazpulki_member_application
+from . import mazpulki_reenrolment
+from . import mazpulki_measure_application
