@@ -80,11 +80,13 @@ class MazpulkiJoin(http.Controller):
                     "lang": request.env.lang,
                 }
             )
-            application_sudo._mazpulki_send(request.env.ref("mazpulki_members.mail_template_application_received"))
+            application_sudo._mazpulki_send(
+                application_sudo.env.ref("mazpulki_members.mail_template_application_received")
+            )
             if application_sudo.needs_guardian_confirmation:
                 application_sudo._portal_ensure_token()
                 application_sudo._mazpulki_send(
-                    request.env.ref("mazpulki_members.mail_template_application_guardian_confirm")
+                    application_sudo.env.ref("mazpulki_members.mail_template_application_guardian_confirm")
                 )
             return request.redirect("/clubs/thanks")
         return request.render("mazpulki_members.website_club_join", values)
@@ -147,7 +149,7 @@ class MazpulkiJoin(http.Controller):
             .search_count([("applicant_ip", "=", request.httprequest.remote_addr), ("create_date", ">=", since)])
         )
         if count >= limit:
-            _logger.warning("Enrolment form: rate limit reached for %s", request.httprequest.remote_addr)
+            _logger.info("Enrolment form: rate limit reached for %s", request.httprequest.remote_addr)
             return True
         return False
 
