@@ -12,3 +12,4 @@ from . import test_measure
 from . import test_application
 from . import test_join
 from . import test_reenrolment
+from . import test_join_tour
