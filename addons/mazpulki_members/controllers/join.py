@@ -7,7 +7,7 @@ from odoo import fields, http
 from odoo.http import request
 from odoo.tools import consteq
 
-from odoo.addons.mazpulki_members.models.mazpulki_member_application import APPLICATION_FORM_FIELDS
+from ..models.mazpulki_member_application import APPLICATION_FORM_FIELDS
 
 _logger = logging.getLogger(__name__)
 

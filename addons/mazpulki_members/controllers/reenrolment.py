@@ -3,7 +3,7 @@ from werkzeug.exceptions import NotFound
 from odoo import fields, http
 from odoo.http import request
 
-from odoo.addons.mazpulki_members.controllers.portal import MazpulkiPortal
+from .portal import MazpulkiPortal
 
 ADULT_AGE = 18
 

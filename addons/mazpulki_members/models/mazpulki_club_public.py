@@ -25,7 +25,7 @@ class MazpulkiClub(models.Model):
         help="The club's contact on the public club finder: the club's or the school's address, "
         "a leader's only if they agreed to publish it.",
     )
-    public_phone = fields.Char(string="Public Phone")
+    public_phone = fields.Char()
     latitude = fields.Float(digits=(10, 7), help="Where the club meets, for the map on the club finder.")
     longitude = fields.Float(digits=(10, 7))
     is_open_for_applications = fields.Boolean(

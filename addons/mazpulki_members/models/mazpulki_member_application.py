@@ -457,7 +457,7 @@ class MazpulkiMemberApplication(models.Model):
         )
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        # The guardian's confirmation page (portal.mixin's access token guards it)
         for application in self:
             application.access_url = f"/clubs/application/{application.id}/confirm"
 
