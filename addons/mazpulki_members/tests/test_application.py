@@ -231,3 +231,31 @@ class TestApplication(MazpulkiCommon):
                 ]
             ),
         )
+
+
+@tagged("post_install", "-at_install")
+class TestApplicationLatvian(MazpulkiCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("lv_LV")
+        cls.env["ir.module.module"].search([("name", "=", "mazpulki_members")])._update_translations(["lv_LV"])
+
+    def test_the_form_explains_errors_in_latvian(self):
+        Application = self.env["mazpulki.member.application"].with_context(lang="lv_LV")
+        errors = Application._mazpulki_form_errors(
+            {
+                "applicant": "guardian",
+                "name": "Emīls",
+                "birthdate_date": self.today - relativedelta(years=8),
+                "guardian_name": "Laura Kalēja",
+                "guardian_email": "laura.kaleja@example.lv",
+                "guardian_phone": "12ab",
+            }
+        )
+        self.assertEqual(
+            set(errors), {"name", "guardian_phone", "consent_data_processing"}, "Each wrong field is named"
+        )
+        self.assertIn("vārdu un uzvārdu", errors["name"])
+        self.assertIn("vismaz 8 cipariem", errors["guardian_phone"])
+        self.assertIn("13 gadu vecumam piekrišanu datu apstrādei", errors["consent_data_processing"])
