@@ -76,6 +76,22 @@ class MazpulkiMembership(models.Model):
         return opens.year + 1
 
     @api.model
+    def _renewal_domain(self, year):
+        """The 1 January renewal leaves out the families who use the portal when the re-enrolment for ``year``
+        was open: for them, confirming on the portal replaces the silent carry-over."""
+        domain = super()._renewal_domain(year)
+        opens = self.env.company.mazpulki_reenrolment_date
+        if not opens or opens.year + 1 != year:
+            return domain
+        portal_user = [("share", "=", True), ("active", "=", True)]
+        born_adult = datetime.date(year - 1 - ADULT_AGE, 12, 31)
+        return [
+            *domain,
+            ("member_id.guardian_ids", "not any", [("guardian_id.user_ids", "any", portal_user)]),
+            "|", ("member_id.user_ids", "not any", portal_user), ("member_id.birthdate_date", ">", born_adult),
+        ]  # fmt: skip
+
+    @api.model
     def action_open_reenrolment(self):
         """The office's re-enrolment list: this year's active members per club, who has and has not re-enrolled."""
         year = self._mazpulki_reenrolment_year()

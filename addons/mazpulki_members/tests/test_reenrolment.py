@@ -84,6 +84,17 @@ class TestReenrolment(MazpulkiCommon, HttpCase):
             )
         )
 
+    def test_the_new_year_renewal_leaves_portal_families_to_the_portal(self):
+        self.env["mazpulki.membership"].search(
+            [("member_id", "=", self.child_1.id), ("year", "=", self.next_year - 1)]
+        )._mazpulki_reenrol(self.next_year, self.club_a, self.parent, {})
+
+        renewed = self.env["mazpulki.membership"]._renew_memberships(self.next_year)
+
+        self.assertIn(self.member_a, renewed.member_id, "A family without the portal is carried over as before")
+        self.assertNotIn(self.child_2, renewed.member_id, "A portal family that did not re-enrol is not")
+        self.assertNotIn(self.child_1, renewed.member_id, "Re-enrolled on the portal: already has the year")
+
     def test_someone_elses_child_cannot_be_reenrolled(self):
         self.authenticate("reenrol_parent", "reenrol_parent")
         page = self.url_open("/my/membership/reenrol")
