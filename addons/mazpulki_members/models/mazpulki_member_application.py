@@ -441,7 +441,8 @@ class MazpulkiMemberApplication(models.Model):
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=user.id,
-                summary=self.env._("Decide on the application of %s", self.name),
+                # in the leader's language: the public visitor's is not theirs
+                summary=self.with_context(lang=user.lang).env._("Decide on the application of %s", self.name),
                 date_deadline=fields.Date.context_today(self) + datetime.timedelta(days=7),
             )
 
