@@ -10,3 +10,7 @@ from . import res_partner
 from . import res_users
 from . import ir_ui_menu
 from . import mazpulki_measure
+from . import mazpulki_club_public
+from . import mazpulki_member_application
+from . import mazpulki_reenrolment
+from . import mazpulki_measure_application

@@ -10,3 +10,7 @@ from . import test_performance
 from . import test_i18n
 from . import test_measure
 from . import test_views
+from . import test_application
+from . import test_join
+from . import test_reenrolment
+from . import test_join_tour
