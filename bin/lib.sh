@@ -273,3 +273,16 @@ setup_all() {
     prepare_database_server
     prepare_config
 }
+
+# --- going live (bin/backup, bin/restore, bin/upgrade, bin/deploy) ----------
+
+# The filestore (attachments) of database $1, as odoo_bin's --data-dir lays it out.
+filestore_dir() {
+    printf '%s/filestore/filestore/%s' "$LOCAL_DIR" "$1"
+}
+
+# Every add-on of addons/, comma-separated.
+suite_modules() {
+    find "$PROJECT_DIR/addons" -mindepth 2 -maxdepth 2 -name __manifest__.py -printf '%h\n' |
+        xargs -n1 basename | sort | paste -sd, -
+}
