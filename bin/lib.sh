@@ -258,7 +258,7 @@ odoo_bin() {
     local extra=(--addons-path="$(addons_path)")
     [ "$cmd" = db ] && extra=()
     "$VENV_DIR/bin/python" "$ODOO_HOME/odoo-bin" "$cmd" -c "$RUN_CONF" \
-        "${extra[@]}" --data-dir="$LOCAL_DIR/filestore" "${DB_ARGS[@]}" "$@"
+        "${extra[@]}" --data-dir="${MAZPULKI_DATA_DIR:-$LOCAL_DIR/filestore}" "${DB_ARGS[@]}" "$@"
 }
 
 drop_database() {
@@ -276,9 +276,10 @@ setup_all() {
 
 # --- going live (bin/backup, bin/restore, bin/upgrade, bin/deploy) ----------
 
-# The filestore (attachments) of database $1, as odoo_bin's --data-dir lays it out.
+# The filestore (attachments) of database $1, as odoo_bin's --data-dir lays it
+# out (MAZPULKI_DATA_DIR on a server, as in bin/deploy).
 filestore_dir() {
-    printf '%s/filestore/filestore/%s' "$LOCAL_DIR" "$1"
+    printf '%s/filestore/%s' "${MAZPULKI_DATA_DIR:-$LOCAL_DIR/filestore}" "$1"
 }
 
 # Every add-on of addons/, comma-separated.
