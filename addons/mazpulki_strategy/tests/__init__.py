@@ -3,3 +3,4 @@ from . import test_entry
 from . import test_funding
 from . import test_board_ui
 from . import test_i18n
+from . import test_readonly
