@@ -8,3 +8,4 @@ from . import mazpulki_member_card
 from . import res_partner
 from . import res_users
 from . import mazpulki_measure
+from . import mazpulki_register_import
