@@ -14,7 +14,7 @@ from stdnum.lv import pvn
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import email_normalize
+from odoo.tools import email_normalize, format_date
 from odoo.tools.translate import LazyTranslate
 
 from .mazpulki_consent import DIGITAL_CONSENT_AGE
@@ -57,7 +57,10 @@ class MazpulkiRegisterImport(models.Model):
     _description = "Register Import"
     _order = "id desc"
 
-    name = fields.Char(required=True, default=lambda self: self.env._("Import of %s", fields.Date.context_today(self)))
+    name = fields.Char(
+        required=True,
+        default=lambda self: self.env._("Import of %s", format_date(self.env, fields.Date.context_today(self))),
+    )
     file = fields.Binary(string="Spreadsheet", attachment=True, help="The filled-in XLSX template.")
     filename = fields.Char()
     state = fields.Selection(
