@@ -136,6 +136,12 @@ class TestRegisterImport(MazpulkiCommon):
         self.assertEqual(existing.email, "annija.importa@example.lv", "empty fields are filled in")
         self.assertEqual(self.env["res.partner"].search_count([("name", "=", "Annija Importa")]), 1)
 
+    def test_same_person_twice_in_one_file_is_created_once(self):
+        record = self._run([self.rows[0], list(self.rows[0])])
+        record.action_import()
+        self.assertEqual((record.created_count, record.linked_count), (1, 1))
+        self.assertEqual(self.env["res.partner"].search_count([("name", "=", "Annija Importa")]), 1)
+
     def test_import_needs_the_check_first(self):
         record = self.env["mazpulki.register.import"].create({"file": self._xlsx(self.rows[:1])})
         with self.assertRaisesRegex(Exception, "dry run"):
