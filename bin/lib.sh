@@ -258,7 +258,7 @@ odoo_bin() {
     local extra=(--addons-path="$(addons_path)")
     [ "$cmd" = db ] && extra=()
     "$VENV_DIR/bin/python" "$ODOO_HOME/odoo-bin" "$cmd" -c "$RUN_CONF" \
-        "${extra[@]}" --data-dir="$LOCAL_DIR/filestore" "${DB_ARGS[@]}" "$@"
+        "${extra[@]}" --data-dir="${MAZPULKI_DATA_DIR:-$LOCAL_DIR/filestore}" "${DB_ARGS[@]}" "$@"
 }
 
 drop_database() {
@@ -272,4 +272,18 @@ setup_all() {
     install_venv
     prepare_database_server
     prepare_config
+}
+
+# --- going live (bin/backup, bin/restore, bin/upgrade, bin/deploy) ----------
+
+# The filestore (attachments) of database $1, as odoo_bin's --data-dir lays it
+# out (MAZPULKI_DATA_DIR on a server, as in bin/deploy).
+filestore_dir() {
+    printf '%s/filestore/%s' "${MAZPULKI_DATA_DIR:-$LOCAL_DIR/filestore}" "$1"
+}
+
+# Every add-on of addons/, comma-separated.
+suite_modules() {
+    find "$PROJECT_DIR/addons" -mindepth 2 -maxdepth 2 -name __manifest__.py -printf '%h\n' |
+        xargs -n1 basename | sort | paste -sd, -
 }

@@ -29,6 +29,7 @@
         "views/mazpulki_member_card_views.xml",
         "views/res_partner_views.xml",
         "views/res_users_views.xml",
+        "views/mazpulki_register_import_views.xml",
         "wizard/mazpulki_card_revoke_views.xml",
         "wizard/mazpulki_transfer_request_views.xml",
         "views/portal_templates.xml",

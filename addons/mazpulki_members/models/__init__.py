@@ -14,3 +14,4 @@ from . import mazpulki_club_public
 from . import mazpulki_member_application
 from . import mazpulki_reenrolment
 from . import mazpulki_measure_application
+from . import mazpulki_register_import

@@ -14,3 +14,4 @@ from . import test_application
 from . import test_join
 from . import test_reenrolment
 from . import test_join_tour
+from . import test_register_import

@@ -3,7 +3,9 @@ from odoo.http import content_disposition, request
 
 
 class MazpulkiStrategyController(http.Controller):
-    @http.route("/mazpulki_strategy/board.xlsx", type="http", auth="user")
+    # The exports only read: with a read replica configured (db_replica_host),
+    # Odoo runs them there; a write would be retried on the primary.
+    @http.route("/mazpulki_strategy/board.xlsx", type="http", auth="user", readonly=True)
     def board_xlsx(self, year_from=2021, year_to=2027, area_ids="", region_ids="", **kwargs):
         def ids(text):
             return [int(part) for part in str(text).split(",") if part.strip().isdigit()]
@@ -20,7 +22,7 @@ class MazpulkiStrategyController(http.Controller):
             ],
         )
 
-    @http.route("/mazpulki_strategy/statistics.xlsx", type="http", auth="user")
+    @http.route("/mazpulki_strategy/statistics.xlsx", type="http", auth="user", readonly=True)
     def statistics_xlsx(self, year, **kwargs):
         content = request.env["mazpulki.strategy.export"]._statistics_xlsx(int(year))
         return request.make_response(

@@ -110,6 +110,7 @@ class MazpulkiStrategyBoard(models.AbstractModel):
         memo = self.env.context.get("mazpulki_measure_memo")
         return self.env["mazpulki.measure"].sudo().with_context(mazpulki_measure_memo={} if memo is None else memo)
 
+    @api.readonly
     @api.model
     def get_board_data(self, year_from, year_to, area_ids=None, region_ids=None):
         """Every target × year of the range with its figure, target, % achieved and status.
@@ -227,6 +228,7 @@ class MazpulkiStrategyBoard(models.AbstractModel):
             rows.append(row)
         return {"years": years, "closed_years": closed_years, "today": fields.Date.to_string(today), "rows": rows}
 
+    @api.readonly
     @api.model
     def get_funding_data(self, year_from, year_to):
         """The money raised per funding source and year, and every figure counted per source beside it.

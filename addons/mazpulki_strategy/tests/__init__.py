@@ -6,3 +6,4 @@ from . import test_i18n
 from . import test_portal_rpc
 from . import test_menus
 from . import test_roles
+from . import test_readonly
