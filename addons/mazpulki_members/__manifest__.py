@@ -2,7 +2,7 @@
     "name": "Mazpulki: Members",
     "summary": "Regions, clubs, members, leaders, guardians, consents, "
     "membership years and personal QR codes of Latvijas Mazpulki",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.0.2",
     "category": "Mazpulki",
     "website": "https://www.mazpulki.lv",
     "author": "Latvijas Mazpulki",
@@ -34,6 +34,7 @@
     "demo": [
         "demo/res_company_demo.xml",
         "demo/mazpulki_demo.xml",
+        "demo/odoo_samples_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

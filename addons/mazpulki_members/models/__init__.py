@@ -7,4 +7,5 @@ from . import mazpulki_consent
 from . import mazpulki_member_card
 from . import res_partner
 from . import res_users
+from . import ir_model_data
 from . import mazpulki_measure
