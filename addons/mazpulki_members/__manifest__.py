@@ -13,6 +13,7 @@
     "data": [
         "security/mazpulki_security.xml",
         "security/ir.model.access.csv",
+        "data/res_company_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
