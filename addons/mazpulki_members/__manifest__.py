@@ -14,6 +14,7 @@
         "security/mazpulki_security.xml",
         "security/ir.model.access.csv",
         "security/mazpulki_member_application_security.xml",
+        "data/res_company_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
@@ -43,6 +44,7 @@
         "demo/mazpulki_demo.xml",
         "demo/mazpulki_members_history_demo.xml",
         "demo/mazpulki_application_demo.xml",
+        "demo/odoo_samples_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -7,7 +7,7 @@
     "website": "https://www.mazpulki.lv",
     "author": "Latvijas Mazpulki",
     "license": "LGPL-3",
-    "depends": ["mazpulki_members", "account", "web"],
+    "depends": ["mazpulki_members", "account", "l10n_lv", "web"],
     "data": [
         "security/mazpulki_strategy_security.xml",
         "security/ir.model.access.csv",
@@ -19,6 +19,7 @@
         "views/mazpulki_strategy_entry_views.xml",
         "views/mazpulki_strategy_snapshot_views.xml",
         "views/account_analytic_account_views.xml",
+        "views/account_move_line_views.xml",
         "views/menus.xml",
     ],
     "demo": [

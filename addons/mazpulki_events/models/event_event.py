@@ -131,6 +131,32 @@ class EventEvent(models.Model):
         return create_demo_history(self)
 
     @api.model
+    def _mazpulki_demo_tidy(self):
+        """Demo data: Odoo's sample events, types, tags and contacts gone; the suite's events kept true.
+
+        The year's events that have ended are in the ended stage, and every
+        Mazpulki event has a person of the office responsible, not OdooBot.
+        """
+        Data = self.env["ir.model.data"]
+        modules = ("event", "website_event")
+        samples = Data._mazpulki_demo_samples("event.event", modules)
+        self.env["event.registration"].with_context(active_test=False).search(
+            [("event_id", "in", samples.ids)]
+        ).unlink()
+        samples.unlink()
+        for model in ("event.type", "event.tag", "event.tag.category"):
+            Data._mazpulki_demo_samples(model, modules).unlink()
+        Data._mazpulki_demo_archive_sample_partners(modules)
+        events = self.search([("mazpulki_category", "!=", False)])
+        office = self.env.ref("base.user_admin")
+        events.filtered(lambda event: not event.user_id or event.user_id._is_superuser()).user_id = office
+        done_stage = self.env.ref("event.event_stage_done", raise_if_not_found=False)
+        if done_stage:
+            ended = events.filtered(lambda event: event.date_end < fields.Datetime.now())
+            ended.filtered(lambda event: event.stage_id != done_stage).stage_id = done_stage
+        return True
+
+    @api.model
     def _mazpulki_demo_fill(self, camp_ids):
         """Demo data too large for XML: the camp's registrations, trainings attended, approvals."""
         rng = random.Random(2027)
@@ -154,6 +180,7 @@ class EventEvent(models.Model):
                     {
                         "name": f"{first} {surname}",
                         "is_mazpulki_member": True,
+                        "mazpulki_gender": "female" if female else "male",
                         "mazpulki_club_id": clubs[index % len(clubs)].id,
                         "birthdate_date": today - relativedelta(years=rng.randint(7, 19), days=rng.randint(0, 360)),
                     }

@@ -8,3 +8,4 @@ from . import test_desk_tour
 from . import test_bulk_registration
 from . import test_i18n
 from . import test_website
+from . import test_demo

@@ -9,6 +9,7 @@ from . import mazpulki_member_card
 from . import res_partner
 from . import res_users
 from . import ir_ui_menu
+from . import ir_model_data
 from . import mazpulki_measure
 from . import mazpulki_club_public
 from . import mazpulki_member_application

@@ -8,6 +8,7 @@ from . import test_transfer
 from . import test_hardening
 from . import test_performance
 from . import test_i18n
+from . import test_demo
 from . import test_measure
 from . import test_views
 from . import test_application

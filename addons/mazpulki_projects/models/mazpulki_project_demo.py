@@ -85,9 +85,11 @@ def create_demo_projects(self):
     if self.search_count([("theme_id", "in", [theme.id for theme in themes.values()])], limit=1):
         return self.browse()  # already there: demo files load again on every update
     clubs = env["mazpulki.club"].search([("member_ids", "!=", False)])
+    # Līga's own projects are the three below; the others' teams are drawn from members without a login.
     members_by_club = {
         club: env["res.partner"].search(
-            [("mazpulki_club_id", "=", club.id), ("is_mazpulki_member", "=", True)], order="id"
+            [("mazpulki_club_id", "=", club.id), ("is_mazpulki_member", "=", True), ("user_ids", "=", False)],
+            order="id",
         )
         for club in clubs
     }
@@ -97,6 +99,7 @@ def create_demo_projects(self):
     # Līga's own projects come first: one completed, one running, one draft.
     stages = ["completed", "in_progress", "draft", *stages]
     created = self.browse()
+    used = set()
     for index, state in enumerate(stages):
         if index < 3:
             theme_key, club, team = "theme_darzs_demo", liga.mazpulki_club_id, liga
@@ -116,7 +119,19 @@ def create_demo_projects(self):
             if size > 1 and len(members) > 1:
                 team |= (members - team)[rng.randrange(len(members) - 1)]
         theme = themes[theme_key]
-        title, goal = DEMO_IDEAS[theme_key][index % len(DEMO_IDEAS[theme_key])]
+        ideas = DEMO_IDEAS[theme_key]
+        # A member does not carry out the same idea twice in a year.
+        title, goal = next(
+            (
+                idea
+                for shift in range(len(ideas))
+                if ((idea := ideas[(index + shift) % len(ideas)])[0], team[0]) not in used
+            ),
+            ideas[index % len(ideas)],
+        )
+        if (title, team[0]) in used:
+            continue
+        used.add((title, team[0]))
         created |= _demo_project(self, rng, index, state, theme, club, team, title, goal, reviewers)
     for index, (title, goal) in enumerate(DEMO_LOCAL_INITIATIVES):
         club = list(members_by_club)[index % len(members_by_club)]
@@ -129,7 +144,7 @@ def create_demo_projects(self):
 def _demo_project(self, rng, index, state, theme, club, team, title, goal, reviewers):
     today = fields.Date.context_today(self)
     vals = {
-        "name": title if index < 3 or index >= 100 else f"{title} ({team[0].name.split()[0]})",
+        "name": title if index < 3 or index >= 100 else f"{title} ({team[0].name})",
         "kind": "local_initiative" if theme is None else "member",
         "theme_id": theme.id if theme else False,
         "year": today.year,

@@ -196,8 +196,14 @@ def create_demo_history(self):
     Theme = env["mazpulki.project.theme"].with_context(tracking_disable=True, mail_create_nolog=True, mail_notrack=True)
     reviewers = env.ref("mazpulki_members.user_leader_demo") | env.ref("base.user_admin")
     # The demo clubs' members, each in the years they were of a member's age (5 to 25).
+    # Members with a portal login (Līga) show their own projects of this year: not drawn for the history.
     members = env["res.partner"].search(
-        [("is_mazpulki_member", "=", True), ("mazpulki_club_id", "!=", False), ("birthdate_date", "!=", False)],
+        [
+            ("is_mazpulki_member", "=", True),
+            ("mazpulki_club_id", "!=", False),
+            ("birthdate_date", "!=", False),
+            ("user_ids", "=", False),
+        ],
         order="id",
     )
     members_by_year = {
@@ -244,6 +250,7 @@ def create_demo_history(self):
         dropped = round(completed * HISTORY_DROPPED)
         vals_list = []
         finals = []
+        titles = set()  # a member does not carry out the same idea twice in a year
         for index in range(completed + dropped):
             theme_index = index % len(themes)
             theme = themes[theme_index]
@@ -253,7 +260,18 @@ def create_demo_history(self):
             for _attempt in range(20):
                 member, club = rng.choice(pool)
                 age = member._mazpulki_age_on(reference_day) or 0
-                if theme.age_min <= age <= theme.age_max:
+                if not theme.age_min <= age <= theme.age_max:
+                    continue
+                title = next(
+                    (
+                        title
+                        for shift in range(len(ideas))
+                        if (title := f"{ideas[(index + shift) % len(ideas)]} ({member.name})") not in titles
+                    ),
+                    None,
+                )
+                if title:
+                    titles.add(title)
                     team = [member]
                     break
             if not team:
@@ -262,9 +280,7 @@ def create_demo_history(self):
             mates = [mate for mate in by_club[club] if mate != member]
             team += rng.sample(mates, min(len(mates), size - 1))
             state = "completed" if index < completed else rng.choice(["rejected", "abandoned", "abandoned"])
-            vals_list.append(
-                _history_vals(rng, year, state, theme, club, team, f"{ideas[index % len(ideas)]} ({member.name})")
-            )
+            vals_list.append(_history_vals(rng, year, state, theme, club, team, title))
             finals.append(state)
         for index in range(HISTORY_LOCAL_INITIATIVES[year]):
             member, club = rng.choice(pool)

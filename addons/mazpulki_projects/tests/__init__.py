@@ -7,3 +7,4 @@ from . import test_measure
 from . import test_portal
 from . import test_performance
 from . import test_theme
+from . import test_demo

@@ -1,6 +1,6 @@
 import random
 
-from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import SA, relativedelta
 
 from odoo import Command, api, fields, models
 
@@ -231,6 +231,10 @@ class MazpulkiVolunteer(models.Model):
         )
         registrations[:10].action_mark_attended()
         registrations[10:].action_mark_absent()
+        # The spring clean-up is in spring: the last Saturday of the coming April (10:00–15:00 in Riga).
+        spring = now.replace(month=4, day=30, hour=0) + relativedelta(weekday=SA(-1))
+        if spring <= now:
+            spring = now.replace(year=now.year + 1, month=4, day=30, hour=0) + relativedelta(weekday=SA(-1))
         upcoming = Shift.create(
             [
                 {
@@ -247,8 +251,8 @@ class MazpulkiVolunteer(models.Model):
                     "name": "Pavasara talka Ādažos",
                     "team_id": team.id,
                     "activity_id": talka.id,
-                    "date_begin": now + relativedelta(days=24, hour=10),
-                    "date_end": now + relativedelta(days=24, hour=15),
+                    "date_begin": spring.replace(hour=7),
+                    "date_end": spring.replace(hour=12),
                     "place": "Ādažu vidusskola",
                     "seats_max": 15,
                     "is_published": True,
