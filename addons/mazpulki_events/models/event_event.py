@@ -8,7 +8,7 @@ from odoo.exceptions import ValidationError
 from odoo.addons.mazpulki_members.models.mazpulki_measure import PRIORITY_AREAS
 
 from .event_event_demo_history import create_demo_history
-from .event_registration import GUARDIAN_APPROVAL_AGE
+from .event_registration import GUARDIAN_APPROVAL_AGE, desk_window
 from .event_type import CATEGORIES, SCOPES, TRAINING_CATEGORIES
 
 FIRST_NAMES_F = ["Anna", "Elza", "Marta", "Sofija", "Emīlija", "Alise", "Paula", "Luīze", "Katrīna", "Laura", "Estere"]
@@ -115,6 +115,13 @@ class EventEvent(models.Model):
             "target": "new",
             "context": {"default_event_id": self.id},
         }
+
+    def _mazpulki_desk_is_open(self, when=None):
+        """Whether the registration desk checks attendees in at ``when`` (UTC, default now)."""
+        self.ensure_one()
+        when = when or fields.Datetime.now()
+        opens, closes = desk_window(self.date_begin, self.date_end, self.date_tz)
+        return opens <= when < closes
 
     def _mazpulki_needs_guardian_approval(self, partner):
         """Whether registering ``partner`` to this event waits for a guardian's approval."""

@@ -1,3 +1,5 @@
+from datetime import datetime, time
+
 import pytz
 from dateutil.relativedelta import relativedelta
 
@@ -28,6 +30,20 @@ REFUSALS = (
     "mazpulki_approval_missing",
     "mazpulki_no_seats",
 )
+
+
+def desk_window(date_begin, date_end, tz_name):
+    """When the registration desk checks attendees in: ``(opens, closes)``, naive UTC datetimes.
+
+    The desk opens at midnight of the event's first day in the event's time zone (the
+    early entrance: people arrive before the opening hour) and closes when the event
+    ends, when Odoo's own scan answers 'not_ongoing_event' (``event.event.is_finished``).
+    One rule for Odoo's tickets, members' cards, walk-ins and the offline desk.
+    """
+    tz = pytz.timezone(tz_name or "UTC")
+    first_day = pytz.utc.localize(date_begin).astimezone(tz).date()
+    opens = tz.localize(datetime.combine(first_day, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
+    return opens, date_end
 
 
 def age_group_of(age):
@@ -192,7 +208,14 @@ class EventRegistration(models.Model):
         return self.sudo()._mazpulki_register_member(member, event_id)
 
     def _mazpulki_register_ticket(self, barcode, event_id):
-        """Odoo's own scan, plus the day's attendance of a registration already attended on an earlier day."""
+        """Odoo's own scan, within the desk's window, plus the day's attendance on each later day.
+
+        Odoo 18's scan refuses a ticket once the event is finished but checks it in days
+        before the event; the desk refuses it there as it refuses a member's card.
+        """
+        attendee = self.search([("barcode", "=", barcode)], limit=1)
+        if attendee.state in ("open", "done") and not attendee.event_id._mazpulki_desk_is_open():
+            return {**attendee._get_registration_summary(), "status": "not_ongoing_event"}
         res = super().register_attendee(barcode, event_id)
         if res.get("status") == "already_registered":
             registration = self.browse(res["id"])
@@ -238,7 +261,8 @@ class EventRegistration(models.Model):
             SQL(
                 """SELECT ev.id AS event_id,
                           COALESCE(ev.name->>%(lang)s, ev.name->>'en_US') AS event_name,
-                          ev.date_end <= %(now)s AS is_finished,
+                          ev.date_begin,
+                          ev.date_end,
                           ev.mazpulki_walkin_allowed AS walkin,
                           ev.mazpulki_guardian_approval AS needs_approval,
                           ev.badge_format,
@@ -297,7 +321,10 @@ class EventRegistration(models.Model):
             "mazpulki_club": row["club_name"],
             "mazpulki_age_group": self._mazpulki_age_group_label(age_group_of(age)),
         }
-        if row["is_finished"]:
+        if row["registration_id"] and row["state"] == "cancel":
+            return {**summary, "status": "canceled_registration"}  # as Odoo's scan: before the dates
+        opens, closes = desk_window(row["date_begin"], row["date_end"], row["tz"])
+        if not opens <= now < closes:
             return {**summary, "status": "not_ongoing_event"}
         if not row["has_membership"]:
             return self._mazpulki_refusal(
@@ -325,8 +352,6 @@ class EventRegistration(models.Model):
                     **summary,
                 )
             return self._mazpulki_register_walkin(member, event_id, now, row["tz"], summary)
-        if row["state"] == "cancel":
-            return {**summary, "status": "canceled_registration"}
         if row["approval_state"] in ("pending", "declined"):
             return self._mazpulki_refusal(
                 "mazpulki_approval_missing",
@@ -392,7 +417,8 @@ class EventRegistration(models.Model):
     def _mazpulki_record_attendance(self, now):
         """Record the day's attendance (in each event's time zone); the ids of the days newly recorded.
 
-        An attendance marked after the event (by hand, from the registration) counts for its last day.
+        An attendance marked outside the event's dates (by hand, from the registration) counts
+        for its nearest day: the last one after the event, the first one before it.
         """
         if not self:
             return []
@@ -408,8 +434,8 @@ class EventRegistration(models.Model):
                           (registration_id, event_id, day, check_in, user_id,
                            create_uid, create_date, write_uid, write_date)
                    SELECT r.id, r.event_id,
-                          (LEAST(%(now)s, ev.date_end) AT TIME ZONE 'UTC'
-                                                       AT TIME ZONE COALESCE(ev.date_tz, 'UTC'))::date,
+                          (GREATEST(LEAST(%(now)s, ev.date_end), ev.date_begin)
+                           AT TIME ZONE 'UTC' AT TIME ZONE COALESCE(ev.date_tz, 'UTC'))::date,
                           LEAST(%(now)s, ev.date_end), %(uid)s, %(uid)s, %(now)s, %(uid)s, %(now)s
                      FROM event_registration r
                      JOIN event_event ev ON ev.id = r.event_id

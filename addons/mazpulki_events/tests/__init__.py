@@ -1,5 +1,6 @@
 from . import test_access
 from . import test_desk
+from . import test_desk_window
 from . import test_desk_race
 from . import test_guardian_portal
 from . import test_measure
