@@ -2,7 +2,7 @@
     "name": "Mazpulki: Members",
     "summary": "Regions, clubs, members, leaders, guardians, consents, "
     "membership years and personal QR codes of Latvijas Mazpulki",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.0.2",
     "category": "Mazpulki",
     "website": "https://www.mazpulki.lv",
     "author": "Latvijas Mazpulki",
@@ -30,6 +30,7 @@
         "wizard/mazpulki_transfer_request_views.xml",
         "views/portal_templates.xml",
         "views/menus.xml",
+        "data/i18n_extra_data.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

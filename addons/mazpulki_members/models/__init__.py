@@ -8,3 +8,6 @@ from . import mazpulki_member_card
 from . import res_partner
 from . import res_users
 from . import mazpulki_measure
+from . import ir_model
+from . import ir_module_module
+from . import ir_rule
