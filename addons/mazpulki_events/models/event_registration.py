@@ -132,13 +132,13 @@ class EventRegistration(models.Model):
                 vals["state"] = "draft"
         registrations = super().create(vals_list)
         registrations.filtered(lambda r: r.mazpulki_approval_state == "pending")._mazpulki_ask_guardians()
-        registrations.filtered(lambda r: r.state == "done")._mazpulki_record_attendance(fields.Datetime.now())
+        registrations.filtered(lambda r: r.state == "done")._mazpulki_record_attendance(self._mazpulki_now())
         return registrations
 
     def write(self, vals):
         res = super().write(vals)
         if vals.get("state") == "done":
-            self._mazpulki_record_attendance(fields.Datetime.now())
+            self._mazpulki_record_attendance(self._mazpulki_now())
         return res
 
     # ------------------------------------------------------------
@@ -241,15 +241,19 @@ class EventRegistration(models.Model):
             )
         return res
 
-    def _mazpulki_register_member(self, member, event_id):
-        """Check ``member`` in at event ``event_id``: the desk's answer for a member's card."""
+    def _mazpulki_register_member(self, member, event_id, now=None):
+        """Check ``member`` in at event ``event_id``: the desk's answer for a member's card.
+
+        ``now`` is the time of the scan: an offline desk's scan is decided again, when it
+        is synced, at the time it was made.
+        """
         if not event_id:
             return self._mazpulki_refusal(
                 "mazpulki_no_event",
                 self.env._("Open the registration desk from the event to check members in with their cards."),
                 member_name=member.name,
             )
-        now = fields.Datetime.now()
+        now = now or fields.Datetime.now()
         self.env.flush_all()  # the query below reads events, members, memberships and registrations
         lang = self.env.lang or "en_US"
         # One query for everything the desk decides on and shows. The registration row is
@@ -395,8 +399,9 @@ class EventRegistration(models.Model):
         )
         try:
             with self.env.cr.savepoint():
-                # the desk has decided on the guardian's approval already (on today's age)
-                registration = self.create(
+                # the desk has decided on the guardian's approval already (on today's age);
+                # the attendance is recorded at the scan's time
+                registration = self.with_context(mazpulki_scan_time=now).create(
                     {
                         "event_id": event_id,
                         "partner_id": member.id,
@@ -452,6 +457,11 @@ class EventRegistration(models.Model):
         if rows:
             self.invalidate_recordset(["mazpulki_attendance_ids"])
         return [row[0] for row in rows]
+
+    @api.model
+    def _mazpulki_now(self):
+        """The time of the scan being recorded: an offline scan's own time, else now."""
+        return self.env.context.get("mazpulki_scan_time") or fields.Datetime.now()
 
     @api.model
     def _mazpulki_format_time(self, value, tz_name):

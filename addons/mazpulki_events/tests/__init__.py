@@ -1,6 +1,7 @@
 from . import test_access
 from . import test_desk
 from . import test_desk_window
+from . import test_desk_offline
 from . import test_desk_race
 from . import test_guardian_portal
 from . import test_measure
