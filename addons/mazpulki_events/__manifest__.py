@@ -30,6 +30,7 @@
     ],
     "assets": {
         "web.assets_backend": [
+            "mazpulki_events/static/src/offline/*",
             "mazpulki_events/static/src/client_action/*",
         ],
         "web.assets_tests": [

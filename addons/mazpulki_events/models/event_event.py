@@ -179,9 +179,10 @@ class EventEvent(models.Model):
                 walkin=walkin,
             )
         )
+        rows = self.env.cr.fetchall()
         labels = dict(self.env["event.registration"]._fields["mazpulki_age_group"]._description_selection(self.env))
         entries, revoked = [], []
-        for member_id, name, club, birthdate, code, card_state, has_membership in self.env.cr.fetchall():
+        for member_id, name, club, birthdate, code, card_state, has_membership in rows:
             digest = card_hash(key, code)
             if card_state != "active":
                 revoked.append(digest)

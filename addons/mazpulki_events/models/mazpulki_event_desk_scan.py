@@ -69,11 +69,17 @@ class MazpulkiEventDeskScan(models.Model):
 
     @api.model
     def _conflict_of(self, desk_status, status):
-        """The conflict between what the offline desk showed and the server's decision (False: none)."""
-        if desk_status == status or (desk_status == "already_registered" and status == "confirmed_registration"):
+        """The conflict between what the offline desk showed and the server's decision (False: none).
+
+        Both let the attendee in, or both turned them away (for whatever reason: the
+        offline desk knows fewer cards): no conflict, except a check-in the server had
+        already from another desk.
+        """
+        accepted = ("confirmed_registration", "already_registered")
+        if (desk_status in accepted) == (status in accepted):
+            if desk_status == "confirmed_registration" and status == "already_registered":
+                return "duplicate"
             return False
-        if desk_status == "confirmed_registration" and status == "already_registered":
-            return "duplicate"
         if status == "mazpulki_revoked_card":
             return "revoked"
         if status == "mazpulki_no_seats":

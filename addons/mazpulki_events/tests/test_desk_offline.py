@@ -40,7 +40,8 @@ class TestDeskOffline(MazpulkiEventsCommon):
 
     def test_offline_data_holds_no_card_code_and_no_personal_data(self):
         self.camp.mazpulki_walkin_allowed = True
-        data = self.camp.with_user(self.desk).mazpulki_desk_offline_data()
+        # in a language, as the web client calls it (the age groups' labels are read then)
+        data = self.camp.with_user(self.desk).with_context(lang="en_US").mazpulki_desk_offline_data()
         text = json.dumps(data, default=str)
         for member in (self.member_a, self.member_b, self.member_adult):
             self.assertNotIn(member.mazpulki_card_id.code, text)
