@@ -50,7 +50,7 @@ members = (
                 "name": f"Dalībnieks {n:04d}",
                 "is_mazpulki_member": True,
                 "mazpulki_club_id": club.id,
-                "birthdate_date": today - relativedelta(years=18 + n % 10),
+                "birthdate_date": today - relativedelta(years=18 + n % 7),
             }
             for n in range(MEMBERS)
         ]
