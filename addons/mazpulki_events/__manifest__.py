@@ -2,7 +2,7 @@
     "name": "Mazpulki: Events",
     "summary": "Camps, seminars and trainings of Latvijas Mazpulki, with members' QR cards "
     "at Odoo's registration desk, per-day attendance and leader qualification hours",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.0.2",
     "category": "Mazpulki",
     "website": "https://www.mazpulki.lv",
     "author": "Latvijas Mazpulki",
@@ -17,10 +17,12 @@
         "views/event_event_views.xml",
         "views/event_registration_views.xml",
         "views/mazpulki_event_attendance_views.xml",
+        "views/mazpulki_event_desk_scan_views.xml",
         "views/mazpulki_leader_qualification_views.xml",
         "wizard/mazpulki_event_register_views.xml",
         "views/portal_templates.xml",
         "views/menus.xml",
+        "data/i18n_extra_data.xml",
     ],
     "demo": [
         "demo/mazpulki_events_demo.xml",
@@ -28,6 +30,7 @@
     ],
     "assets": {
         "web.assets_backend": [
+            "mazpulki_events/static/src/offline/*",
             "mazpulki_events/static/src/client_action/*",
         ],
         "web.assets_tests": [

@@ -38,6 +38,7 @@
         "views/mazpulki_member_application_views.xml",
         "views/mazpulki_reenrolment_views.xml",
         "views/website_clubs_templates.xml",
+        "data/i18n_extra_data.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

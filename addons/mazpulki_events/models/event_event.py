@@ -1,15 +1,19 @@
 import random
+import secrets
 
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 from odoo.addons.mazpulki_members.models.mazpulki_measure import PRIORITY_AREAS
 
 from .event_event_demo_history import create_demo_history
-from .event_registration import GUARDIAN_APPROVAL_AGE
+from .event_registration import GUARDIAN_APPROVAL_AGE, age_band_of, desk_window
 from .event_type import CATEGORIES, SCOPES, TRAINING_CATEGORIES
+from .mazpulki_event_desk_scan import card_hash
 
 FIRST_NAMES_F = ["Anna", "Elza", "Marta", "Sofija", "Emīlija", "Alise", "Paula", "Luīze", "Katrīna", "Laura", "Estere"]
 FIRST_NAMES_M = ["Jānis", "Roberts", "Markuss", "Gustavs", "Kārlis", "Emīls", "Ričards", "Niks", "Olivers", "Tomass"]
@@ -53,6 +57,11 @@ class EventEvent(models.Model):
         string="Guardian Approval for Minors",
         default=True,
         help="Registrations of members under 18 wait for a guardian's approval on the portal.",
+    )
+    mazpulki_desk_key = fields.Char(
+        groups="base.group_system",
+        copy=False,
+        help="The key of the card hashes an offline registration desk holds for this event.",
     )
     mazpulki_qualification_hours = fields.Float(
         string="Qualification Hours",
@@ -115,6 +124,114 @@ class EventEvent(models.Model):
             "target": "new",
             "context": {"default_event_id": self.id},
         }
+
+    def _mazpulki_desk_is_open(self, when=None):
+        """Whether the registration desk checks attendees in at ``when`` (UTC, default now)."""
+        self.ensure_one()
+        when = when or fields.Datetime.now()
+        opens, closes = desk_window(self.date_begin, self.date_end, self.date_tz)
+        return opens <= when < closes
+
+    def mazpulki_desk_offline_data(self):
+        """What the registration desk needs to check people in without the network.
+
+        Per registration, and per member who may walk in: the keyed hash of the card
+        code (never the code), the registration's state and guardian approval, whether
+        the membership of the event's year is active, the days attended, and the name,
+        club and age group the desk shows. Nothing else of the member. The key comes
+        with it (fetched with the desk user's session; the desk keeps it in memory).
+        """
+        self.ensure_one()
+        self.env["mazpulki.event.desk.scan"]._mazpulki_check_desk_user()
+        self.check_access("read")
+        key = self._mazpulki_desk_key()
+        opens, closes = desk_window(self.date_begin, self.date_end, self.date_tz)
+        first_day = self._mazpulki_local_day(self.date_begin)
+        self.env.flush_all()  # the queries below read members, cards, memberships and registrations
+        lang = self.env.lang or "en_US"
+        registrations = {}
+        self.env.cr.execute(
+            SQL(
+                """SELECT r.id, r.state, r.mazpulki_approval_state, r.mazpulki_member_id,
+                          COALESCE(array_agg(att.day::text ORDER BY att.day) FILTER (WHERE att.id IS NOT NULL), '{}')
+                     FROM event_registration r
+                LEFT JOIN mazpulki_event_attendance att ON att.registration_id = r.id
+                    WHERE r.event_id = %(event)s AND r.active AND r.mazpulki_member_id IS NOT NULL
+                 GROUP BY r.id
+                 ORDER BY r.state = 'cancel', r.id DESC""",
+                event=self.id,
+            )
+        )
+        for reg_id, state, approval, member_id, days in self.env.cr.fetchall():
+            registrations.setdefault(member_id, (reg_id, state, approval, days))  # as the desk: the live one
+        walkin = self.mazpulki_walkin_allowed
+        self.env.cr.execute(
+            SQL(
+                """SELECT p.id, p.name, club.name, p.birthdate_date, card.code, card.state,
+                          EXISTS (SELECT 1 FROM mazpulki_membership ms
+                                   WHERE ms.member_id = p.id AND ms.state = 'active' AND ms.year = %(year)s)
+                     FROM res_partner p
+                     JOIN mazpulki_member_card card ON card.member_id = p.id
+                LEFT JOIN mazpulki_club club ON club.id = p.mazpulki_club_id
+                    WHERE p.id = ANY(%(registered)s) OR (%(walkin)s AND p.is_mazpulki_member AND p.active)""",
+                year=first_day.year,
+                registered=list(registrations),
+                walkin=walkin,
+            )
+        )
+        rows = self.env.cr.fetchall()
+        labels = dict(self.env["event.registration"]._fields["mazpulki_age_group"]._description_selection(self.env))
+        entries, revoked = [], []
+        for member_id, name, club, birthdate, code, card_state, has_membership in rows:
+            digest = card_hash(key, code)
+            if card_state != "active":
+                revoked.append(digest)
+                continue
+            age = relativedelta(first_day, birthdate).years if birthdate else None
+            reg_id, state, approval, days = registrations.get(member_id, (False, False, False, []))
+            entries.append(
+                {
+                    "h": digest,
+                    "r": reg_id,
+                    "s": state,
+                    "a": approval,
+                    "m": has_membership,
+                    "u": bool(self.mazpulki_guardian_approval and age is not None and age < GUARDIAN_APPROVAL_AGE),
+                    "d": days,
+                    "n": name,
+                    "c": club or "",
+                    "g": labels.get(age_band_of(age)) or "",
+                }
+            )
+        return {
+            "event": {
+                "id": self.id,
+                "name": self.with_context(lang=lang).name,
+                "tz": self.date_tz or "UTC",
+                "opens": fields.Datetime.to_string(opens),
+                "closes": fields.Datetime.to_string(closes),
+                "walkin": walkin,
+                "seats_left": self.seats_available if self.seats_limited else None,
+            },
+            "key": key,
+            "prepared_at": fields.Datetime.to_string(fields.Datetime.now()),
+            "entries": entries,
+            "revoked": revoked,
+        }
+
+    def _mazpulki_desk_key(self):
+        """The event's key for offline card hashes, made on first use."""
+        self.ensure_one()
+        event_sudo = self.sudo()  # the key is not readable by desk users; only through the desk's calls
+        if not event_sudo.mazpulki_desk_key:
+            event_sudo.mazpulki_desk_key = secrets.token_urlsafe(32)
+        return event_sudo.mazpulki_desk_key
+
+    def _mazpulki_local_day(self, when):
+        """The day of ``when`` (UTC) in the event's time zone."""
+        self.ensure_one()
+        tz = pytz.timezone(self.date_tz or "UTC")
+        return pytz.utc.localize(when).astimezone(tz).date()
 
     def _mazpulki_needs_guardian_approval(self, partner):
         """Whether registering ``partner`` to this event waits for a guardian's approval."""

@@ -1,3 +1,5 @@
+from datetime import datetime, time
+
 import pytz
 from dateutil.relativedelta import relativedelta
 
@@ -24,6 +26,20 @@ REFUSALS = (
     "mazpulki_approval_missing",
     "mazpulki_no_seats",
 )
+
+
+def desk_window(date_begin, date_end, tz_name):
+    """When the registration desk checks attendees in: ``(opens, closes)``, naive UTC datetimes.
+
+    The desk opens at midnight of the event's first day in the event's time zone (the
+    early entrance: people arrive before the opening hour) and closes when the event
+    ends, when Odoo's own scan answers 'not_ongoing_event' (``event.event.is_finished``).
+    One rule for Odoo's tickets, members' cards, walk-ins and the offline desk.
+    """
+    tz = pytz.timezone(tz_name or "UTC")
+    first_day = pytz.utc.localize(date_begin).astimezone(tz).date()
+    opens = tz.localize(datetime.combine(first_day, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
+    return opens, date_end
 
 
 class EventRegistration(models.Model):
@@ -105,13 +121,13 @@ class EventRegistration(models.Model):
                 vals["state"] = "draft"
         registrations = super().create(vals_list)
         registrations.filtered(lambda r: r.mazpulki_approval_state == "pending")._mazpulki_ask_guardians()
-        registrations.filtered(lambda r: r.state == "done")._mazpulki_record_attendance(fields.Datetime.now())
+        registrations.filtered(lambda r: r.state == "done")._mazpulki_record_attendance(self._mazpulki_now())
         return registrations
 
     def write(self, vals):
         res = super().write(vals)
         if vals.get("state") == "done":
-            self._mazpulki_record_attendance(fields.Datetime.now())
+            self._mazpulki_record_attendance(self._mazpulki_now())
         return res
 
     # ------------------------------------------------------------
@@ -181,7 +197,14 @@ class EventRegistration(models.Model):
         return self.sudo()._mazpulki_register_member(member, event_id)
 
     def _mazpulki_register_ticket(self, barcode, event_id):
-        """Odoo's own scan, plus the day's attendance of a registration already attended on an earlier day."""
+        """Odoo's own scan, within the desk's window, plus the day's attendance on each later day.
+
+        Odoo 18's scan refuses a ticket once the event is finished but checks it in days
+        before the event; the desk refuses it there as it refuses a member's card.
+        """
+        attendee = self.search([("barcode", "=", barcode)], limit=1)
+        if attendee.state in ("open", "done") and not attendee.event_id._mazpulki_desk_is_open():
+            return {**attendee._get_registration_summary(), "status": "not_ongoing_event"}
         res = super().register_attendee(barcode, event_id)
         if res.get("status") == "already_registered":
             registration = self.browse(res["id"])
@@ -207,15 +230,19 @@ class EventRegistration(models.Model):
             )
         return res
 
-    def _mazpulki_register_member(self, member, event_id):
-        """Check ``member`` in at event ``event_id``: the desk's answer for a member's card."""
+    def _mazpulki_register_member(self, member, event_id, now=None):
+        """Check ``member`` in at event ``event_id``: the desk's answer for a member's card.
+
+        ``now`` is the time of the scan: an offline desk's scan is decided again, when it
+        is synced, at the time it was made.
+        """
         if not event_id:
             return self._mazpulki_refusal(
                 "mazpulki_no_event",
                 self.env._("Open the registration desk from the event to check members in with their cards."),
                 member_name=member.name,
             )
-        now = fields.Datetime.now()
+        now = now or fields.Datetime.now()
         self.env.flush_all()  # the query below reads events, members, memberships and registrations
         lang = self.env.lang or "en_US"
         # One query for everything the desk decides on and shows. The registration row is
@@ -227,7 +254,8 @@ class EventRegistration(models.Model):
             SQL(
                 """SELECT ev.id AS event_id,
                           COALESCE(ev.name->>%(lang)s, ev.name->>'en_US') AS event_name,
-                          ev.date_end <= %(now)s AS is_finished,
+                          ev.date_begin,
+                          ev.date_end,
                           ev.mazpulki_walkin_allowed AS walkin,
                           ev.mazpulki_guardian_approval AS needs_approval,
                           ev.badge_format,
@@ -286,7 +314,10 @@ class EventRegistration(models.Model):
             "mazpulki_club": row["club_name"],
             "mazpulki_age_group": self._mazpulki_age_group_label(age_band_of(age)),
         }
-        if row["is_finished"]:
+        if row["registration_id"] and row["state"] == "cancel":
+            return {**summary, "status": "canceled_registration"}  # as Odoo's scan: before the dates
+        opens, closes = desk_window(row["date_begin"], row["date_end"], row["tz"])
+        if not opens <= now < closes:
             return {**summary, "status": "not_ongoing_event"}
         if not row["has_membership"]:
             return self._mazpulki_refusal(
@@ -314,8 +345,6 @@ class EventRegistration(models.Model):
                     **summary,
                 )
             return self._mazpulki_register_walkin(member, event_id, now, row["tz"], summary)
-        if row["state"] == "cancel":
-            return {**summary, "status": "canceled_registration"}
         if row["approval_state"] in ("pending", "declined"):
             return self._mazpulki_refusal(
                 "mazpulki_approval_missing",
@@ -359,8 +388,9 @@ class EventRegistration(models.Model):
         )
         try:
             with self.env.cr.savepoint():
-                # the desk has decided on the guardian's approval already (on today's age)
-                registration = self.create(
+                # the desk has decided on the guardian's approval already (on today's age);
+                # the attendance is recorded at the scan's time
+                registration = self.with_context(mazpulki_scan_time=now).create(
                     {
                         "event_id": event_id,
                         "partner_id": member.id,
@@ -381,7 +411,8 @@ class EventRegistration(models.Model):
     def _mazpulki_record_attendance(self, now):
         """Record the day's attendance (in each event's time zone); the ids of the days newly recorded.
 
-        An attendance marked after the event (by hand, from the registration) counts for its last day.
+        An attendance marked outside the event's dates (by hand, from the registration) counts
+        for its nearest day: the last one after the event, the first one before it.
         """
         if not self:
             return []
@@ -397,8 +428,8 @@ class EventRegistration(models.Model):
                           (registration_id, event_id, day, check_in, user_id,
                            create_uid, create_date, write_uid, write_date)
                    SELECT r.id, r.event_id,
-                          (LEAST(%(now)s, ev.date_end) AT TIME ZONE 'UTC'
-                                                       AT TIME ZONE COALESCE(ev.date_tz, 'UTC'))::date,
+                          (GREATEST(LEAST(%(now)s, ev.date_end), ev.date_begin)
+                           AT TIME ZONE 'UTC' AT TIME ZONE COALESCE(ev.date_tz, 'UTC'))::date,
                           LEAST(%(now)s, ev.date_end), %(uid)s, %(uid)s, %(now)s, %(uid)s, %(now)s
                      FROM event_registration r
                      JOIN event_event ev ON ev.id = r.event_id
@@ -415,6 +446,11 @@ class EventRegistration(models.Model):
         if rows:
             self.invalidate_recordset(["mazpulki_attendance_ids"])
         return [row[0] for row in rows]
+
+    @api.model
+    def _mazpulki_now(self):
+        """The time of the scan being recorded: an offline scan's own time, else now."""
+        return self.env.context.get("mazpulki_scan_time") or fields.Datetime.now()
 
     @api.model
     def _mazpulki_format_time(self, value, tz_name):

@@ -27,3 +27,36 @@ class TestEventsLatvian(MazpulkiEventsCommon):
         mail = self.env["mail.mail"].search([("recipient_ids", "in", guardian.ids)])
         self.assertIn("lūdzu, apstipriniet reģistrāciju", mail.subject)
         self.assertIn("Apstiprināt vai noraidīt", mail.body_html)
+
+    def test_event_form_speaks_latvian_over_odoo(self):
+        """The event form's terms Odoo leaves English or gets wrong, in the suite's Latvian."""
+        Module = self.env["ir.module.module"]
+        Module.search([("name", "in", ("event", "mazpulki_events"))])._update_translations(["lv_LV"])
+        arch = self.env.ref("event.view_event_form").with_context(lang="lv_LV").arch_db
+        self.assertIn("Reģistrācijas galds", arch)
+        self.assertIn("Ierobežot reģistrāciju skaitu", arch)
+        fields_lv = self.env["event.event"].with_context(lang="lv_LV").fields_get(["address_id", "seats_max"])
+        self.assertEqual(fields_lv["address_id"]["string"], "Norises vieta")
+        self.assertEqual(fields_lv["seats_max"]["string"], "Maksimālais dalībnieku skaits")
+        menu = self.env.ref("event.menu_event_registration_desk").with_context(lang="lv_LV")
+        self.assertEqual(menu.name, "Reģistrācijas galds")
+        # Odoo's "Notikums" (an occurrence) for an event, written over ours, is corrected again
+        Module.search([("name", "=", "event")])._update_translations(["lv_LV"], overwrite=True)
+        event_field = self.env["event.registration"].with_context(lang="lv_LV").fields_get(["event_id"])
+        self.assertEqual(event_field["event_id"]["string"], "Notikums")
+        Module._mazpulki_load_extra_terms("mazpulki_events")
+        event_field = self.env["event.registration"].with_context(lang="lv_LV").fields_get(["event_id"])
+        self.assertEqual(event_field["event_id"]["string"], "Pasākums")
+
+    def test_desk_words_are_the_suite_s_own(self):
+        """The desk's templates use the suite's msgids, translated in its lv.po (not "piemiedziet")."""
+        from odoo.tools.translate import code_translations
+
+        terms = {
+            message["id"]: message["string"]
+            for message in code_translations.get_web_translations("mazpulki_events", "lv_LV")["messages"]
+        }
+        self.assertEqual(terms["Scan a card or ticket, or tap"], "Noskenējiet karti vai biļeti vai pieskarieties")
+        self.assertEqual(terms["Checked in!"], "Ierašanās atzīmēta!")
+        self.assertEqual(terms["Already checked in!"], "Ierašanās jau atzīmēta!")
+        self.assertEqual(terms["Find an attendee"], "Atrast dalībnieku")

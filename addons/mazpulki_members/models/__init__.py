@@ -16,3 +16,6 @@ from . import mazpulki_member_application
 from . import mazpulki_reenrolment
 from . import mazpulki_measure_application
 from . import mazpulki_register_import
+from . import ir_model
+from . import ir_module_module
+from . import ir_rule

@@ -1,5 +1,6 @@
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import MazpulkiCommon
 
@@ -44,3 +45,46 @@ class TestLatvian(MazpulkiCommon):
         # Odoo 18 leaves "Download (vCard)" in the contacts' Actions menu untranslated; i18n_extra/lv.po fills it
         action = self.env.ref("web.download_contact").with_context(lang="lv_LV")
         self.assertEqual(action.name, "Lejupielādēt (vCard)")
+    def test_record_rule_refusal_is_plain_latvian(self):
+        """A leader opening another club's member reads that the record is not hers, in Latvian."""
+        self.user_leader_a.lang = "lv_LV"
+        with mute_logger("odoo.addons.base.models.ir_rule"), self.assertRaises(AccessError) as caught:
+            self.member_b.with_user(self.user_leader_a).check_access("read")
+        message = str(caught.exception)
+        self.assertEqual(
+            message,
+            "Šis ieraksts nav jūsu, tāpēc to nevar atvērt.\nJa tas jums ir vajadzīgs, jautājiet Mazpulku birojā.",
+        )
+        for technical in ("res.partner", "id=", "top-secret", "Uh-oh", str(self.member_b.id)):
+            self.assertNotIn(technical, message)
+
+    def test_acl_refusal_is_plain_latvian(self):
+        self.user_employee.lang = "lv_LV"
+        error = self.env["ir.model.access"].with_user(self.user_employee)._make_access_error("mazpulki.club", "write")
+        self.assertEqual(
+            str(error), "Jūsu loma neļauj mainīt šos ierakstus.\nJa tie jums ir vajadzīgi, jautājiet Mazpulku birojā."
+        )
+
+    def test_technical_features_outside_debug_mode_read_plain_words(self):
+        """Odoo's details (rules, records) are for debug mode only, where group_no_one counts."""
+        self.user_leader_a.groups_id += self.env.ref("base.group_no_one")
+        with mute_logger("odoo.addons.base.models.ir_rule"), self.assertRaises(AccessError) as caught:
+            self.member_b.with_user(self.user_leader_a).check_access("read")
+        self.assertNotIn("res.partner", str(caught.exception))
+        self.assertIn("This record is not yours", str(caught.exception))
+
+    def test_error_pages_speak_latvian_over_odoo(self):
+        """The 403 page: the suite's Latvian wins over Odoo's, loaded before or after it."""
+        Module = self.env["ir.module.module"]
+        page = self.env.ref("http_routing.403")
+        # a language installed later: Odoo's terms, then the suite's (dependency order)
+        Module.search([("name", "in", ("http_routing", "mazpulki_members"))])._update_translations(["lv_LV"])
+        self.assertIn("403: Piekļuve liegta", page.with_context(lang="lv_LV").arch_db)
+        # Odoo's terms written over the suite's (an update with --i18n-overwrite) ...
+        Module.search([("name", "=", "http_routing")])._update_translations(["lv_LV"], overwrite=True)
+        self.assertIn("403: Aizliegts", page.with_context(lang="lv_LV").arch_db)
+        # ... come back at the suite's next update
+        Module._mazpulki_load_extra_terms("mazpulki_members")
+        arch = page.with_context(lang="lv_LV").arch_db
+        self.assertIn("403: Piekļuve liegta", arch)
+        self.assertIn("Jums nav piekļuves lapai, kuru atvērāt.", arch)

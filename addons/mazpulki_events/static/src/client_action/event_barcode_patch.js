@@ -2,18 +2,127 @@
 
 import { _t } from "@web/core/l10n/translation";
 import { patch } from "@web/core/utils/patch";
+import { onMounted, onWillStart, onWillUnmount, useState } from "@odoo/owl";
+import { user } from "@web/core/user";
+import { ConnectionLostError } from "@web/core/network/rpc";
+import { browser } from "@web/core/browser/browser";
 import { EventScanView } from "@event/client_action/event_barcode";
 import { EventRegistrationSummaryDialog } from "@event/client_action/event_registration_summary_dialog";
+import { OfflineDesk } from "../offline/offline_desk";
+
+// A scan the server does not answer within this time is decided offline.
+const SCAN_TIMEOUT = 8000;
+// While scans wait, the desk tries to send them this often.
+const SYNC_INTERVAL = 15000;
+
+class ScanTimeout extends Error {}
 
 // The desk answers every scan in one call; a member's card refused (revoked,
 // not registered, no membership, no guardian approval...) shows as a
 // notification with the reason, which the next scan does not have to close.
 patch(EventScanView.prototype, {
-    async onBarcodeScanned(barcode) {
-        const result = await this.orm.call("event.registration", "register_attendee", [], {
-            barcode: barcode,
-            event_id: this.eventId,
+    setup() {
+        super.setup(...arguments);
+        // Odoo's desk takes its event from the context of the event form's button,
+        // which a page reload loses: the desk then refused every member's card. The
+        // desk writes its event in the URL (?event_id=) and reads it back from there.
+        if (!this.eventId) {
+            const { params, context } = this.props.action;
+            const eventId = parseInt(params?.event_id || context.params?.event_id);
+            if (eventId) {
+                this.eventId = eventId;
+                this.isMultiEvent = false;
+            }
+        }
+        this.mazpulkiOffline = useState({ ready: false, members: 0, waiting: 0, preparing: false });
+        if (this.eventId) {
+            this.props.updateActionState?.({ event_id: this.eventId });
+            onMounted(() => this.props.updateActionState?.({ event_id: this.eventId }));
+            this.offlineDesk = new OfflineDesk(this.eventId, this.orm);
+            onWillStart(async () => {
+                await this.offlineDesk.load();
+                this.mazpulkiRefreshOffline();
+            });
+            const trySync = () => this.mazpulkiSync();
+            const interval = browser.setInterval(trySync, SYNC_INTERVAL);
+            browser.addEventListener("online", trySync);
+            onWillUnmount(() => {
+                browser.clearInterval(interval);
+                browser.removeEventListener("online", trySync);
+            });
+        }
+    },
+
+    mazpulkiRefreshOffline() {
+        Object.assign(this.mazpulkiOffline, {
+            ready: this.offlineDesk.ready,
+            members: this.offlineDesk.entries.size,
+            waiting: this.offlineDesk.waiting,
         });
+    },
+
+    async onClickMazpulkiPrepareOffline() {
+        this.mazpulkiOffline.preparing = true;
+        try {
+            const count = await this.offlineDesk.prepare();
+            this.notification.add(_t("The desk can check %s members in without the network.", count), {
+                type: "success",
+            });
+        } finally {
+            this.mazpulkiOffline.preparing = false;
+            this.mazpulkiRefreshOffline();
+        }
+    },
+
+    async mazpulkiSync() {
+        if (!this.offlineDesk?.waiting) {
+            return;
+        }
+        try {
+            const synced = await this.offlineDesk.sync();
+            if (synced) {
+                this.notification.add(_t("%s offline scans synced.", synced), { type: "info" });
+            }
+        } catch (error) {
+            if (!(error instanceof ConnectionLostError)) {
+                throw error;
+            }
+        } finally {
+            this.mazpulkiRefreshOffline();
+        }
+    },
+
+    async onBarcodeScanned(barcode) {
+        let result;
+        try {
+            let timer;
+            const timeout = new Promise((_resolve, reject) => {
+                timer = browser.setTimeout(() => reject(new ScanTimeout()), SCAN_TIMEOUT);
+            });
+            result = await Promise.race([
+                this.orm.silent.call("event.registration", "register_attendee", [], {
+                    barcode: barcode,
+                    event_id: this.eventId,
+                }),
+                timeout,
+            ]).finally(() => browser.clearTimeout(timer));
+        } catch (error) {
+            const offline = error instanceof ConnectionLostError || error instanceof ScanTimeout;
+            if (!offline || !this.offlineDesk?.ready) {
+                if (offline) {
+                    this.notification.add(_t("No network: prepare the desk offline while it is online."), {
+                        type: "danger",
+                    });
+                    return;
+                }
+                throw error;
+            }
+            result = await this.offlineDesk.scan(barcode, user.userId);
+            this.mazpulkiRefreshOffline();
+        }
+        if (!result.mazpulki_offline) {
+            this.mazpulkiSync();
+        }
         if (result.mazpulki_message || result.error === "invalid_ticket") {
             this.closeLastDialog?.();
             this.playSound("error");
@@ -31,5 +140,13 @@ patch(EventScanView.prototype, {
             doNextScan: () => this.doNextScan(),
             registration: result,
         });
+    },
+
+    onClickBackToEvents() {
+        // the desk is closed: nothing of the event stays in the browser once its scans are sent
+        if (this.offlineDesk && !this.offlineDesk.waiting) {
+            this.offlineDesk.clear();
+        }
+        return super.onClickBackToEvents(...arguments);
     },
 });

@@ -44,5 +44,28 @@ registry.category("web_tour.tours").add("mazpulki_events_registration_desk", {
             content: "The refusal tells the reason",
             trigger: ".o_mazpulki_desk_refusal:contains('revoked')",
         },
+        {
+            content: "The desk's URL names its event",
+            trigger: ".o_event_barcode_main",
+            run: () => {
+                if (!/[?&]event_id=\d+/.test(window.location.search)) {
+                    throw new Error(`The desk's URL does not name its event: ${window.location.href}`);
+                }
+                window.location.reload();
+            },
+        },
+        {
+            content: "After a reload the desk still shows its event",
+            trigger: ".o_event_barcode_main:contains('Tour nometne')",
+        },
+        {
+            content: "and checks members in: Madara is already in",
+            trigger: ".o_event_barcode_main",
+            run: () => typeCardCode("TourCardMadara01"),
+        },
+        {
+            content: "The card is answered for this event, not refused for want of one",
+            trigger: ".modal .o_mazpulki_desk_checked_in_at",
+        },
     ],
 });

@@ -1,0 +1,142 @@
+import json
+import uuid
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
+
+from ..models.mazpulki_event_desk_scan import card_hash
+from .common import MazpulkiEventsCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDeskOffline(MazpulkiEventsCommon):
+    """The offline desk: what it downloads, and the sync of the scans it queued."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.desk = new_test_user(
+            cls.env, login="desk_offline", name="Galds bez tīkla", groups="mazpulki_events.group_mazpulki_event_desk"
+        )
+        cls.desk_2 = new_test_user(
+            cls.env, login="desk_offline_2", name="Otrs galds", groups="mazpulki_events.group_mazpulki_event_desk"
+        )
+        cls.key = cls.camp._mazpulki_desk_key()
+
+    def _scan(self, code, desk_status="confirmed_registration", when=None):
+        return {
+            "uuid": str(uuid.uuid4()),
+            "card_hash": card_hash(self.key, code),
+            "scanned_at": fields.Datetime.to_string(when or fields.Datetime.now() - timedelta(minutes=30)),
+            "desk_status": desk_status,
+        }
+
+    def sync(self, scans, user=None):
+        return self.env["mazpulki.event.desk.scan"].with_user(user or self.desk).mazpulki_sync(self.camp.id, scans)
+
+    # what the desk downloads
+
+    def test_offline_data_holds_no_card_code_and_no_personal_data(self):
+        self.camp.mazpulki_walkin_allowed = True
+        # in a language, as the web client calls it (the age groups' labels are read then)
+        data = self.camp.with_user(self.desk).with_context(lang="en_US").mazpulki_desk_offline_data()
+        text = json.dumps(data, default=str)
+        for member in (self.member_a, self.member_b, self.member_adult):
+            self.assertNotIn(member.mazpulki_card_id.code, text)
+            self.assertNotIn(str(member.birthdate_date), text)
+        entry = next(e for e in data["entries"] if e["h"] == card_hash(self.key, self.code_a))
+        self.assertEqual(
+            set(entry), {"h", "r", "s", "a", "m", "u", "d", "n", "c", "g"}, "only what the desk decides on and shows"
+        )
+        self.assertEqual(entry["n"], "Madara Liepiņa")
+        self.assertEqual(entry["c"], "Testa mazpulks Kurzemē")
+        self.assertEqual(entry["r"], self.registration_a.id)
+        self.assertTrue(entry["m"])
+        # walk-ins: a member without a registration is there too
+        self.assertIn(card_hash(self.key, self.code_adult), {e["h"] for e in data["entries"]})
+        for guardian_field in ("guardian", "consent", "birth", "personal", "email", "phone"):
+            self.assertNotIn(f'"{guardian_field}', text)
+
+    def test_offline_data_needs_the_desk(self):
+        leader = self.user_leader_a
+        with self.assertRaises(AccessError):
+            self.camp.with_user(leader).mazpulki_desk_offline_data()
+        with self.assertRaises(AccessError):
+            self.env["mazpulki.event.desk.scan"].with_user(leader).mazpulki_sync(self.camp.id, [])
+
+    def test_the_key_is_not_readable(self):
+        with self.assertRaises(AccessError):
+            self.camp.with_user(self.desk).read(["mazpulki_desk_key"])
+
+    # sync
+
+    def test_batch_sent_twice_counts_once(self):
+        when = fields.Datetime.now() - timedelta(hours=2)
+        scans = [self._scan(self.code_a, when=when), self._scan("NoSuchCard", desk_status="mazpulki_unknown_card")]
+        first = self.sync(scans)
+        second = self.sync(scans)
+        self.assertEqual(first, second)
+        self.assertEqual([r["status"] for r in first], ["confirmed_registration", "mazpulki_unknown_card"])
+        self.assertEqual(len(self.registration_a.mazpulki_attendance_ids), 1)
+        self.assertEqual(self.registration_a.state, "done")
+        # the scan's own time, not the sync's
+        self.assertEqual(self.registration_a.mazpulki_attendance_ids.check_in, when)
+        self.assertEqual(self.registration_a.mazpulki_attendance_ids.user_id, self.desk)
+        self.assertEqual(self.env["mazpulki.event.desk.scan"].search_count([("event_id", "=", self.camp.id)]), 2)
+
+    def test_two_desks_scan_the_same_member(self):
+        first = self.sync([self._scan(self.code_a)], user=self.desk)
+        second = self.sync([self._scan(self.code_a)], user=self.desk_2)
+        self.assertEqual(first[0]["status"], "confirmed_registration")
+        self.assertFalse(first[0]["conflict"])
+        self.assertEqual(second[0]["status"], "already_registered")
+        self.assertEqual(second[0]["conflict"], "duplicate")
+        self.assertEqual(len(self.registration_a.mazpulki_attendance_ids), 1)
+        conflicts = self.env["mazpulki.event.desk.scan"].search([("state", "=", "conflict")])
+        self.assertEqual(len(conflicts), 1)
+        self.assertEqual(conflicts.user_id, self.desk_2)
+        self.assertEqual(conflicts.registration_id, self.registration_a)
+        manager = new_test_user(self.env, login="event_boss", groups="event.group_event_manager")
+        conflicts.with_user(manager).action_mazpulki_resolve()
+        self.assertEqual(conflicts.state, "resolved")
+
+    def test_card_revoked_while_offline(self):
+        scan = self._scan(self.code_a)
+        self.member_a.mazpulki_card_id._revoke("lost")
+        result = self.sync([scan])
+        self.assertEqual(result[0]["status"], "mazpulki_revoked_card")
+        self.assertEqual(result[0]["conflict"], "revoked")
+        self.assertFalse(self.registration_a.mazpulki_attendance_ids)
+
+    def test_walkins_past_the_seat_limit(self):
+        self.camp.write({"mazpulki_walkin_allowed": True, "seats_limited": True, "seats_max": 1})
+        result = self.sync([self._scan(self.code_adult)])
+        self.assertEqual(result[0]["status"], "mazpulki_no_seats")
+        self.assertEqual(result[0]["conflict"], "no_seats")
+
+    def test_offline_scan_records_its_own_day(self):
+        """A scan made yesterday evening (at the event) and synced today counts for yesterday."""
+        yesterday = fields.Datetime.now() - timedelta(days=1)
+        self.camp.date_begin = yesterday - timedelta(hours=2)
+        self.sync([self._scan(self.code_a, when=yesterday)])
+        self.assertEqual(self.registration_a.mazpulki_attendance_ids.day, self.camp._mazpulki_local_day(yesterday))
+        self.assertEqual(self.sync([self._scan(self.code_a)])[0]["status"], "confirmed_registration")
+        self.assertEqual(len(self.registration_a.mazpulki_attendance_ids), 2)
+
+    def test_scan_before_the_event_is_refused_as_online(self):
+        now = fields.Datetime.now()
+        self.camp.write({"date_begin": now + timedelta(days=3), "date_end": now + timedelta(days=5)})
+        result = self.sync([self._scan(self.code_a, desk_status="not_ongoing_event", when=fields.Datetime.now())])
+        self.assertEqual(result[0]["status"], "not_ongoing_event")
+        self.assertFalse(result[0]["conflict"])
+
+    def test_sync_query_count(self):
+        others = [self._create_member(f"Dalībnieks {i}", self.club_b, years=20) for i in range(20)]
+        self.env["event.registration"].create([{"event_id": self.camp.id, "partner_id": m.id} for m in others])
+        scans = [self._scan(m.mazpulki_card_id.code) for m in others]
+        self.env.invalidate_all()
+        with self.assertQueryCount(100):  # about five per scan (decide, record, log), the card hashes once
+            result = self.sync(scans)
+        self.assertEqual({r["status"] for r in result}, {"confirmed_registration"})
