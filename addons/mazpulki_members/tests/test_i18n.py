@@ -45,6 +45,7 @@ class TestLatvian(MazpulkiCommon):
         # Odoo 18 leaves "Download (vCard)" in the contacts' Actions menu untranslated; i18n_extra/lv.po fills it
         action = self.env.ref("web.download_contact").with_context(lang="lv_LV")
         self.assertEqual(action.name, "Lejupielādēt (vCard)")
+
     def test_record_rule_refusal_is_plain_latvian(self):
         """A leader opening another club's member reads that the record is not hers, in Latvian."""
         self.user_leader_a.lang = "lv_LV"
