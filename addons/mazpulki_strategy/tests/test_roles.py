@@ -36,6 +36,7 @@ ROLE_GROUPS = {
     },
     "accountant": {
         "account.group_account_basic",
+        "analytic.group_analytic_accounting",  # the funding source column of the journal items
         "account.group_account_invoice",
         "account.group_account_readonly",
         "account.group_account_user",
@@ -69,10 +70,16 @@ ROLE_GROUPS = {
 }
 # Groups every internal user holds through base.group_user, whatever the role:
 # Odoo's technical features (effective in debug mode only) and, when the office
-# switches them on for everyone (Odoo's demo does), product variants and
-# several websites.
+# switches them on for everyone (Odoo's demo does), product variants, several
+# websites, and the settings Latvia's chart turns on (several currencies:
+# EUR with others active; pricelists).
 ALL_INTERNAL = {"base.group_no_one"}
-OPTIONAL_INTERNAL = {"product.group_product_variant", "website.group_multi_website"}
+OPTIONAL_INTERNAL = {
+    "product.group_product_variant",
+    "website.group_multi_website",
+    "base.group_multi_currency",
+    "product.group_product_pricelist",
+}
 
 DEMO_USERS = {
     "ilze": "coordinator",  # a club leader who coordinates her club's volunteers
