@@ -2,7 +2,7 @@
     "name": "Mazpulki: Projects",
     "summary": "The 4-H project method, digital: priority themes, applications, reports, "
     "evaluations and certificates of Latvijas Mazpulki",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Mazpulki",
     "website": "https://www.mazpulki.lv",
     "author": "Latvijas Mazpulki",
@@ -13,6 +13,7 @@
         "security/mazpulki_projects_security.xml",
         "security/ir.model.access.csv",
         "data/mail_template_data.xml",
+        "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "report/mazpulki_project_certificate_report.xml",
         "views/mazpulki_project_theme_views.xml",
