@@ -2,7 +2,7 @@
     "name": "Mazpulki: Members",
     "summary": "Regions, clubs, members, leaders, guardians, consents, "
     "membership years and personal QR codes of Latvijas Mazpulki",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.0.2",
     "category": "Mazpulki",
     "website": "https://www.mazpulki.lv",
     "author": "Latvijas Mazpulki",
@@ -28,6 +28,7 @@
         "views/res_partner_views.xml",
         "wizard/mazpulki_card_revoke_views.xml",
         "wizard/mazpulki_transfer_request_views.xml",
+        "wizard/portal_wizard_views.xml",
         "views/portal_templates.xml",
         "views/menus.xml",
     ],

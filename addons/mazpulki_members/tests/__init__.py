@@ -9,3 +9,4 @@ from . import test_hardening
 from . import test_performance
 from . import test_i18n
 from . import test_measure
+from . import test_family_address
