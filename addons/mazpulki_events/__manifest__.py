@@ -2,7 +2,7 @@
     "name": "Mazpulki: Events",
     "summary": "Camps, seminars and trainings of Latvijas Mazpulki, with members' QR cards "
     "at Odoo's registration desk, per-day attendance and leader qualification hours",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Mazpulki",
     "website": "https://www.mazpulki.lv",
     "author": "Latvijas Mazpulki",
@@ -20,6 +20,7 @@
         "views/mazpulki_leader_qualification_views.xml",
         "wizard/mazpulki_event_register_views.xml",
         "views/portal_templates.xml",
+        "views/website_event_templates.xml",
         "views/menus.xml",
     ],
     "demo": [
