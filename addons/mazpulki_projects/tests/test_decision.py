@@ -11,7 +11,7 @@ class TestDecision(ProjectsCommon):
 
     def _decide(self, project, decision, comment):
         action = project.with_user(self.user_leader_a).with_context(mazpulki_decision=decision).action_open_decision()
-        Wizard = self.env["mazpulki.project.decision"].with_user(self.user_leader_a).with_context(action["context"])
+        Wizard = self.env["mazpulki.project.decision"].with_user(self.user_leader_a).with_context(**action["context"])
         wizard = Wizard.create({"comment": comment})
         self.assertEqual(wizard.decision, decision)
         self.assertEqual(wizard.project_ids, project)
