@@ -34,6 +34,8 @@ class TestFamilyAddress(MazpulkiCommon):
     def test_guardian_with_access_already_is_named(self):
         new_test_user(self.env, login="anda@example.lv", groups="base.group_portal", partner_id=self.mother.id)
         wizard = self._wizard(self.child)
+        # The office can press "Grant Access" (the address is taken by the guardian), and is told why.
+        self.assertEqual(wizard.user_ids.email_state, "ok")
         wizard.user_ids.action_grant_access()
         self.assertFalse(self.child.with_context(active_test=False).user_ids)
         self.assertIn("already has portal access", wizard.mazpulki_notice)

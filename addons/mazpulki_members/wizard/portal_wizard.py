@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import email_normalize
 
@@ -11,6 +11,16 @@ class PortalWizard(models.TransientModel):
 
 class PortalWizardUser(models.TransientModel):
     _inherit = "portal.wizard.user"
+
+    @api.depends("email")
+    def _compute_email_state(self):
+        """A member on a guardian's address keeps a usable button: pressing it says why, and invites the guardian."""
+        res = super()._compute_email_state()
+        for wizard_user in self.filtered(lambda line: line.email_state == "exist" and not line.user_id):
+            # sudo: the wizard's user may see the contact but not its guardians
+            if wizard_user.partner_id.sudo()._mazpulki_guardians_on_address(wizard_user.email):
+                wizard_user.email_state = "ok"
+        return res
 
     def action_grant_access(self):
         """The guardian comes first: a member never gets an account on an address a guardian of theirs uses.
