@@ -14,11 +14,13 @@ class PortalWizardUser(models.TransientModel):
 
     @api.depends("email")
     def _compute_email_state(self):
-        """A member on a guardian's address keeps a usable button: pressing it says why, and invites the guardian."""
+        """A family's shared address keeps the Grant button usable: pressing it says why and what is done."""
         res = super()._compute_email_state()
         for wizard_user in self.filtered(lambda line: line.email_state == "exist" and not line.user_id):
-            # sudo: the wizard's user may see the contact but not its guardians
-            if wizard_user.partner_id.sudo()._mazpulki_guardians_on_address(wizard_user.email):
+            # sudo: the wizard's user may see the contact but not its guardians or wards
+            if wizard_user.partner_id.sudo()._mazpulki_guardians_on_address(wizard_user.email) or (
+                wizard_user._mazpulki_ward_on_address()
+            ):
                 wizard_user.email_state = "ok"
         return res
 
@@ -41,25 +43,34 @@ class PortalWizardUser(models.TransientModel):
     def _assert_user_email_uniqueness(self):
         """A guardian whose address is already a child's login: say so, and what to do."""
         self.ensure_one()
-        login = email_normalize(self.email)
-        if self.email_state == "exist" and login:
-            # sudo: the office is told which child's account holds the address
-            holder = (
-                self.env["res.users"].sudo().with_context(active_test=False).search([("login", "=", login)], limit=1)
-            )
-            child = holder.partner_id & self.partner_id.sudo().ward_ids.member_id
-            if child:
-                raise UserError(
-                    self.env._(
-                        "%(email)s is already the login of the portal account of %(child)s, a child of "
-                        "%(guardian)s. The guardian comes first: give %(child)s an own e-mail address as login "
-                        "(or revoke the child's access), then grant %(guardian)s access.",
-                        email=login,
-                        child=child.name,
-                        guardian=self.partner_id.name,
-                    )
+        child = self._mazpulki_ward_on_address()
+        if child:
+            raise UserError(
+                self.env._(
+                    "%(email)s is already the login of the portal account of %(child)s, a child of "
+                    "%(guardian)s. The guardian comes first: give %(child)s an own e-mail address as login "
+                    "(or revoke the child's access), then grant %(guardian)s access.",
+                    email=email_normalize(self.email),
+                    child=child[0].name,
+                    guardian=self.partner_id.name,
                 )
+            )
         return super()._assert_user_email_uniqueness()
+
+    def _mazpulki_ward_on_address(self):
+        """The child (ward) of this contact whose account already has this line's address as login."""
+        self.ensure_one()
+        login = email_normalize(self.email or "")
+        if not login:
+            return self.env["res.partner"]
+        # sudo: the office is told which child's account holds the address
+        holder = (
+            self.env["res.users"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("login", "=", login), ("id", "!=", self.user_id.id)], limit=1)
+        )
+        return holder.partner_id & self.partner_id.sudo().ward_ids.member_id
 
     def _mazpulki_invite_guardian_instead(self, guardians):
         """Invite the first guardian on the member's address (unless one has access already); tell the office."""
