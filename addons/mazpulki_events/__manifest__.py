@@ -21,6 +21,7 @@
         "views/mazpulki_leader_qualification_views.xml",
         "wizard/mazpulki_event_register_views.xml",
         "views/portal_templates.xml",
+        "views/website_event_templates.xml",
         "views/menus.xml",
         "data/i18n_extra_data.xml",
     ],

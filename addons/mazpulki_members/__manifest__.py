@@ -33,6 +33,7 @@
         "views/mazpulki_register_import_views.xml",
         "wizard/mazpulki_card_revoke_views.xml",
         "wizard/mazpulki_transfer_request_views.xml",
+        "wizard/portal_wizard_views.xml",
         "views/portal_templates.xml",
         "views/menus.xml",
         "views/mazpulki_member_application_views.xml",

@@ -13,6 +13,7 @@
         "security/mazpulki_projects_security.xml",
         "security/ir.model.access.csv",
         "data/mail_template_data.xml",
+        "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "report/mazpulki_project_certificate_report.xml",
         "views/mazpulki_project_theme_views.xml",

@@ -158,6 +158,11 @@ class EventRegistration(models.Model):
         to_decline.action_cancel()
         return True
 
+    def _mazpulki_waits_for_guardian(self):
+        """Whether a guardian can still decide on this registration, and has not yet."""
+        self.ensure_one()
+        return self.mazpulki_approval_state == "pending" and not self.event_id.is_finished
+
     # ------------------------------------------------------------
     # REGISTRATION DESK
     # ------------------------------------------------------------

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import http
 from odoo.tests import HttpCase, new_test_user, tagged
 
@@ -63,3 +65,59 @@ class TestGuardianPortal(MazpulkiEventsCommon, HttpCase):
         response = self._decide(self.registration_b, "approve")
         self.assertEqual(response.status_code, 404)
         self.assertEqual(self.registration_b.mazpulki_approval_state, "pending")
+
+    def test_waiting_first_and_decisions_only_for_events_to_come(self):
+        past, later = self.env["event.event"].create(
+            [
+                {
+                    "name": name,
+                    "date_begin": self.now + timedelta(days=begin),
+                    "date_end": self.now + timedelta(days=begin + 1),
+                    "date_tz": "Europe/Riga",
+                    "mazpulki_guardian_approval": True,
+                }
+                for name, begin in (("Pagājušais pārgājiens", -20), ("Rudens sēņošana", 30))
+            ]
+        )
+        registration_past = self.env["event.registration"].create({"event_id": past.id, "partner_id": self.member_b.id})
+        self.registration_b.action_mazpulki_approve(guardian=self.father_b)
+        registration_later = self.env["event.registration"].create(
+            {"event_id": later.id, "partner_id": self.member_b.id}
+        )
+        self.authenticate("andris", "andris")
+        response = self.url_open("/my/event-approvals")
+        self.assertEqual(response.status_code, 200)
+        page = response.text
+        # What waits comes first: the autumn outing, before the camp (decided) and the past hike.
+        self.assertLess(page.index("Rudens sēņošana"), page.index("Testa nometne Ērgļos"))
+        self.assertLess(page.index("Rudens sēņošana"), page.index("Pagājušais pārgājiens"))
+        self.assertIn("Waiting for your decision: <strong>1</strong>", page)
+        # The past hike offers no decision, and refuses one.
+        self.assertIn(f"/my/event-approvals/{registration_later.id}/approve", page)
+        self.assertNotIn(f"/my/event-approvals/{registration_past.id}/approve", page)
+        response = self._decide(registration_past, "approve")
+        self.assertIn("The event is over", response.text)
+        self.assertEqual(registration_past.mazpulki_approval_state, "pending")
+
+    def test_guardian_is_told_after_approving(self):
+        self.authenticate("andris", "andris")
+        response = self._decide(self.registration_b, "approve")
+        self.assertIn("you approved the registration of Roberts Vītols", response.text)
+        self.assertIn("o_mazpulki_approved", response.text)
+        response = self._decide(self.registration_b, "decline")
+        self.assertIn("You declined the registration of", response.text)
+
+    def test_my_home_counts_what_waits(self):
+        self.authenticate("andris", "andris")
+        counters = ["mazpulki_approval_count", "mazpulki_approval_all_count"]
+        self.assertEqual(
+            self.make_jsonrpc_request("/my/counters", {"counters": counters}),
+            {"mazpulki_approval_count": 1, "mazpulki_approval_all_count": 1},
+        )
+        home = self.url_open("/my").text
+        self.assertIn("Event registrations to approve", home)
+        self._decide(self.registration_b, "approve")
+        self.assertEqual(
+            self.make_jsonrpc_request("/my/counters", {"counters": counters}),
+            {"mazpulki_approval_count": 0, "mazpulki_approval_all_count": 1},
+        )

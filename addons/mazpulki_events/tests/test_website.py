@@ -1,3 +1,7 @@
+import json
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import http
 from odoo.tests import HttpCase, new_test_user, tagged
 
@@ -23,6 +27,57 @@ class TestWebsiteRegistration(MazpulkiEventsCommon, HttpCase):
             name=cls.member_a.name,
             email=cls.member_a.email,
         )
+
+    def _register(self):
+        """Madara registers herself for the camp, as the website's form does; the page she is shown."""
+        self.authenticate("madara", "madara")
+        self.make_jsonrpc_request(f"/event/{self.camp.id}/registration/new", {"nb_register-0": 1})
+        questions = {q.question_type: q for q in self.camp.question_ids}
+        post = {"csrf_token": http.Request.csrf_token(self), "1-event_ticket_id": "0"}
+        post[f"1-name-{questions['name'].id}"] = "Madara Liepiņa"
+        post[f"1-email-{questions['email'].id}"] = "madara@example.lv"
+        if "phone" in questions:
+            post[f"1-phone-{questions['phone'].id}"] = "+371 20000001"
+        return self.url_open(f"/event/{self.camp.id}/registration/confirm", data=post)
+
+    def _tickets_url(self, registrations):
+        ids = json.dumps(registrations.ids)
+        tickets_hash = self.camp._get_tickets_access_hash(registrations.ids)
+        return f"/event/{self.camp.id}/my_tickets?registration_ids={ids}&tickets_hash={tickets_hash}&responsive_html=1"
+
+    def test_minor_is_told_she_waits_for_her_guardian_and_gets_no_ticket(self):
+        page = self._register()
+        self.assertEqual(page.status_code, 200)
+        registration = self.env["event.registration"].search(
+            [("event_id", "=", self.camp.id), ("partner_id", "=", self.member_a.id)]
+        )
+        self.assertEqual(registration.mazpulki_approval_state, "pending")
+        # Not "confirmed", no ticket: the page says the registration waits for a guardian.
+        self.assertNotIn("Registration confirmed!", page.text)
+        self.assertIn("waiting for a guardian", page.text)
+        self.assertIn("o_mazpulki_waiting_guardian", page.text)
+        self.assertNotIn("my_tickets", page.text)
+        # Nor by the tickets' address.
+        self.assertEqual(self.url_open(self._tickets_url(registration)).status_code, 404)
+        # Her mother approves: the ticket is hers.
+        registration.action_mazpulki_approve(guardian=self.mother_a)
+        ticket = self.url_open(self._tickets_url(registration))
+        self.assertEqual(ticket.status_code, 200)
+        self.assertIn("Madara Liepiņa", ticket.text)
+
+    def test_adult_member_is_confirmed_with_tickets(self):
+        self.member_a.birthdate_date = self.today - relativedelta(years=19, days=20)
+        page = self._register()
+        self.assertIn("Registration confirmed!", page.text)
+        self.assertNotIn("o_mazpulki_waiting_guardian", page.text)
+        self.assertIn("my_tickets", page.text)
+
+    def test_tour_minor_registers_on_the_website(self):
+        self.start_tour(f"/event/{self.camp.id}/register", "mazpulki_events_minor_registration", login="madara")
+        registration = self.env["event.registration"].search(
+            [("event_id", "=", self.camp.id), ("partner_id", "=", self.member_a.id)]
+        )
+        self.assertEqual(registration.mazpulki_approval_state, "pending")
 
     def test_member_registers_on_the_website(self):
         self.authenticate("madara", "madara")

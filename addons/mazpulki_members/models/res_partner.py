@@ -7,6 +7,7 @@ from stdnum.lv import pvn
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import email_normalize
 
 from .mazpulki_consent import DIGITAL_CONSENT_AGE
 
@@ -283,6 +284,33 @@ class ResPartner(models.Model):
                         "%s is under 13: a guardian must consent to data processing before the child "
                         "gets portal access.",
                         partner.name,
+                    )
+                )
+
+    def _mazpulki_guardians_on_address(self, email):
+        """The guardians of this member who use ``email`` (as their address or their login)."""
+        self.ensure_one()
+        address = email_normalize(email or "")
+        if not address or not self.is_mazpulki_member:
+            return self.browse()
+        return self.guardian_ids.guardian_id.filtered(
+            lambda guardian: email_normalize(guardian.email or "") == address
+            or address in guardian.with_context(active_test=False).user_ids.mapped("login")
+        )
+
+    def _mazpulki_check_portal_address(self, login):
+        """A member's account never uses an address a guardian of theirs uses: the guardian comes first."""
+        for partner in self:
+            guardians = partner._mazpulki_guardians_on_address(login)
+            if guardians:
+                raise ValidationError(
+                    self.env._(
+                        "%(member)s cannot have a portal account on %(email)s: it is the address of their "
+                        "guardian %(guardian)s, who would then be locked out of the portal. Invite the guardian, "
+                        "or give %(member)s an own e-mail address.",
+                        member=partner.name,
+                        email=login,
+                        guardian=guardians[0].name,
                     )
                 )
 

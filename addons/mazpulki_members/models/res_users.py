@@ -79,3 +79,9 @@ class ResUsers(models.Model):
             if home and role in home_actions:
                 vals["action_id"] = self.env.ref(home_actions[role]).id
             users.write(vals)
+
+    @api.constrains("login", "groups_id", "partner_id", "active")
+    def _check_mazpulki_guardian_address(self):
+        # sudo: the check reads the member's guardians whoever creates the account
+        for user in self.filtered(lambda u: u.active and u.share).sudo():
+            user.partner_id._mazpulki_check_portal_address(user.login)

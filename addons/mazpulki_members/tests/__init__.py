@@ -16,3 +16,4 @@ from . import test_join
 from . import test_reenrolment
 from . import test_join_tour
 from . import test_register_import
+from . import test_family_address

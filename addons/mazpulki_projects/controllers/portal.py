@@ -28,9 +28,11 @@ class MazpulkiProjectPortal(CustomerPortal):
     def _mazpulki_project_check_access(self, project_id, access_token=None):
         """The project as sudo when the user may read it; 404 otherwise (nothing told about others' projects)."""
         try:
-            return self._document_check_access("mazpulki.project", project_id, access_token)
+            project_sudo = self._document_check_access("mazpulki.project", project_id, access_token)
         except (AccessError, MissingError):
             raise NotFound() from None
+        # sudo as the user, not OdooBot: what the member does (submit, report) is recorded as theirs
+        return project_sudo.with_user(request.env.user).sudo()
 
     def _mazpulki_applicants(self):
         """The members the user may apply for: themselves (13+, or with consent) and their wards."""

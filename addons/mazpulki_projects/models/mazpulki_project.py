@@ -2,6 +2,7 @@ import logging
 import mimetypes
 
 from dateutil.relativedelta import relativedelta
+from markupsafe import escape
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -14,16 +15,17 @@ from .mazpulki_project_demo_history import create_demo_history
 
 _logger = logging.getLogger(__name__)
 
+# In the project's order: the kanban shows one column per stage, the way off the path (rejected, abandoned) last.
 STATES = [
     ("draft", "Draft"),
     ("submitted", "Submitted"),
     ("returned", "Returned for Changes"),
     ("approved", "Approved"),
-    ("rejected", "Rejected"),
     ("in_progress", "In Progress"),
     ("report_submitted", "Report Submitted"),
     ("evaluated", "Evaluated"),
     ("completed", "Completed"),
+    ("rejected", "Rejected"),
     ("abandoned", "Abandoned"),
 ]
 
@@ -55,6 +57,9 @@ REPORT_STATES = {"draft", "returned", "approved", "in_progress"}
 EVIDENCE_MIMETYPES = {"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"}
 EVIDENCE_MAX_SIZE = 5 * 1024 * 1024
 EVIDENCE_MAX_COUNT = 10
+
+# The activity telling a club's leader that an application waits for a decision.
+DECISION_ACTIVITY = "mazpulki_projects.mail_activity_type_project_decision"
 
 # Proof that a state write comes from _mazpulki_transition: an object no RPC context can carry.
 _TRANSITION = object()
@@ -98,7 +103,9 @@ class MazpulkiProject(models.Model):
         tracking=True,
         domain=[("is_company", "=", False)],
     )
-    state = fields.Selection(STATES, required=True, default="draft", tracking=True, index=True, copy=False)
+    state = fields.Selection(
+        STATES, required=True, default="draft", tracking=True, index=True, copy=False, group_expand=True
+    )
     goal = fields.Text()
     plan = fields.Text(help="What the team will do, step by step, and when.")
     expected_result = fields.Text()
@@ -327,7 +334,7 @@ class MazpulkiProject(models.Model):
         return self._mazpulki_transition("reopen")
 
     def action_open_decision(self):
-        """Return or reject with a comment for the team (the mass decision wizard, for these projects)."""
+        """Approve, return or reject with a comment for the team (the mass decision wizard, for these projects)."""
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Decision"),
@@ -393,6 +400,11 @@ class MazpulkiProject(models.Model):
             if comment:
                 project.message_post(body=comment, message_type="comment", subtype_xmlid="mail.mt_note")
             project._mazpulki_notify_state()
+        if action == "submit":
+            self._mazpulki_ask_leaders()
+        elif action in ("approve", "return", "reject"):
+            # sudo: the decision closes every leader's activity for it, not only the decider's own
+            self.sudo().activity_feedback([DECISION_ACTIVITY], feedback=comment or None)
         return True
 
     def _mazpulki_check_actor(self, action, actor):
@@ -498,6 +510,38 @@ class MazpulkiProject(models.Model):
             else:
                 partners |= member
         return partners.filtered("email")
+
+    def _mazpulki_deciding_users(self):
+        """The users who decide the application: the supervising leader and the club's current leaders."""
+        self.ensure_one()
+        # sudo: a member submits on the portal; the club's leaders are read to give them the activity
+        project_sudo = self.sudo()
+        leaders = project_sudo.club_id.leader_ids.filtered(lambda leader: leader.is_current and leader.role == "leader")
+        partners = project_sudo.leader_id | leaders.partner_id
+        return partners.user_ids.filtered(lambda user: not user.share)
+
+    def _mazpulki_ask_leaders(self):
+        """Give each deciding leader an activity to decide the submitted application (once per leader)."""
+        activity_type = self.env.ref(DECISION_ACTIVITY, raise_if_not_found=False)
+        if not activity_type:
+            return
+        for project in self:
+            # sudo: the member who submits cannot read the activities or the leaders' users
+            project_sudo = project.sudo()
+            waiting = project_sudo.activity_ids.filtered(lambda a: a.activity_type_id == activity_type).user_id
+            for user in project._mazpulki_deciding_users() - waiting:
+                project_sudo.activity_schedule(
+                    DECISION_ACTIVITY,
+                    user_id=user.id,
+                    note=escape(
+                        project_sudo.with_context(lang=user.lang).env._(
+                            "%(team)s submitted the application “%(project)s”. Approve it, return it for changes "
+                            "or reject it, with a comment for the team.",
+                            team=", ".join(project_sudo.member_ids.mapped("name")),
+                            project=project_sudo.name,
+                        )
+                    ),
+                )
 
     def _mazpulki_notify_state(self):
         self.ensure_one()

@@ -201,4 +201,6 @@ def _demo_project(self, rng, index, state, theme, club, team, title, goal, revie
         if state == "completed":
             final["date_completed"] = today - relativedelta(days=rng.randint(0, 5))
         project.write(final)
+    if state == "submitted":
+        project._mazpulki_ask_leaders()  # the club's leader is told, as when a member submits
     return project

@@ -1,4 +1,5 @@
 from . import test_workflow
+from . import test_decision
 from . import test_access
 from . import test_evidence
 from . import test_review

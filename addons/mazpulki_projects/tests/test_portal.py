@@ -247,3 +247,4 @@ class TestBackOffice(ProjectsCommon, HttpCase):
         project = self._create_project("submitted", name="Bišu drava kanbānā")
         self.start_tour("/odoo/mazpulki-projects", "mazpulki_projects_backoffice", login="leader_a")
         self.assertEqual(project.state, "approved")
+        self.assertEqual(project.decision_note, "Laba ideja, veiksmi!")

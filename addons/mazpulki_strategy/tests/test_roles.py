@@ -19,10 +19,12 @@ ROLE_GROUPS = {
     "leader": {
         "base.group_user",
         "mazpulki_members.group_mazpulki_leader",
+        "base.group_allow_export",  # a leader exports her own members' list (record rules narrow it)
     },
     "coordinator": {
         "base.group_user",
         "mazpulki_members.group_mazpulki_leader",
+        "base.group_allow_export",  # a leader exports her own members' list (record rules narrow it)
         "mazpulki_volunteer.group_mazpulki_volunteer_coordinator",
     },
     "desk": {
@@ -49,6 +51,7 @@ ROLE_GROUPS = {
         "event.group_event_registration_desk",
         "event.group_event_user",
         "mazpulki_members.group_mazpulki_leader",
+        "base.group_allow_export",  # a leader exports her own members' list (record rules narrow it)
         "mazpulki_members.group_mazpulki_officer",
         "mazpulki_strategy.group_mazpulki_board",
         "mazpulki_volunteer.group_mazpulki_volunteer_coordinator",
@@ -59,6 +62,7 @@ ROLE_GROUPS = {
         "event.group_event_user",
         "event.group_event_manager",
         "mazpulki_members.group_mazpulki_leader",
+        "base.group_allow_export",  # a leader exports her own members' list (record rules narrow it)
         "mazpulki_members.group_mazpulki_officer",
         "mazpulki_members.group_mazpulki_manager",
         "mazpulki_strategy.group_mazpulki_board",
