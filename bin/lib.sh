@@ -261,9 +261,11 @@ prepare_config() {
             printf '\n; Added by bin/lib.sh (MAZPULKI_MASTER_PASSWORD or %s); edit config/odoo.conf instead.\n' \
                 "$MASTER_PASSWORD_FILE"
             printf 'admin_passwd = %s\n' "$password"
-            # The suite's filestore: an Odoo started by hand with this file (odoo-bin -c .local/odoo.conf
-            # -i some_app) must find the attachments bin/serve stored, or every file reads as empty.
+            # The suite's filestore and add-ons: an Odoo started by hand with this file (odoo-bin -c
+            # .local/odoo.conf -i some_app) must find the attachments bin/serve stored, or every file
+            # reads as empty (and an app whose demo data reads one fails to install).
             printf 'data_dir = %s\n' "$LOCAL_DIR/filestore"
+            printf 'addons_path = %s\n' "$(addons_path)"
         } >"$RUN_CONF.tmp"
     )
     chmod 600 "$RUN_CONF.tmp"
