@@ -4,3 +4,4 @@ from . import event_registration
 from . import mazpulki_event_attendance
 from . import mazpulki_leader_qualification
 from . import mazpulki_measure
+from . import res_users
