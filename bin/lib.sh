@@ -52,6 +52,23 @@ find_odoo() {
     export ODOO_HOME
 }
 
+# The suite's add-ons under addons/, comma-separated: every add-on except the bridges
+# (auto_install add-ons that join the suite to an optional Odoo app: Odoo installs
+# them by itself when their dependencies are there).
+suite_modules() {
+    python3 - "$PROJECT_DIR/addons" <<'PY'
+import ast, pathlib, sys
+names = []
+for manifest in sorted(pathlib.Path(sys.argv[1]).glob("*/__manifest__.py")):
+    if not ast.literal_eval(manifest.read_text()).get("auto_install"):
+        names.append(manifest.parent.name)
+print(",".join(names))
+PY
+}
+
+# Odoo's standard apps the suite is tested beside (tests/run --with-apps).
+WITH_APPS="hr_timesheet,project,event_sale,website_event_sale,mass_mailing,mass_mailing_event,survey"
+
 addons_path() {
     printf '%s/odoo/addons,%s/addons' "$ODOO_HOME" "$PROJECT_DIR"
 }
@@ -244,6 +261,11 @@ prepare_config() {
             printf '\n; Added by bin/lib.sh (MAZPULKI_MASTER_PASSWORD or %s); edit config/odoo.conf instead.\n' \
                 "$MASTER_PASSWORD_FILE"
             printf 'admin_passwd = %s\n' "$password"
+            # The suite's filestore and add-ons: an Odoo started by hand with this file (odoo-bin -c
+            # .local/odoo.conf -i some_app) must find the attachments bin/serve stored, or every file
+            # reads as empty (and an app whose demo data reads one fails to install).
+            printf 'data_dir = %s\n' "$LOCAL_DIR/filestore"
+            printf 'addons_path = %s\n' "$(addons_path)"
         } >"$RUN_CONF.tmp"
     )
     chmod 600 "$RUN_CONF.tmp"

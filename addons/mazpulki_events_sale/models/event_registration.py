@@ -1,0 +1,51 @@
+from odoo import api, models
+
+
+class EventRegistration(models.Model):
+    _inherit = "event.registration"
+
+    @api.depends("mazpulki_approval_state")
+    def _compute_registration_status(self):
+        """A paid ticket and the guardian's approval, whichever comes last, confirm a minor's registration.
+
+        Odoo confirms a registration when its order is paid (confirmed); a minor's registration
+        waiting for the guardian stays unconfirmed, and a declined one stays cancelled.
+        """
+        res = super()._compute_registration_status()
+        for registration in self:
+            if registration.mazpulki_approval_state == "pending" and registration.state == "open":
+                registration.state = "draft"
+            elif registration.mazpulki_approval_state == "declined":
+                registration.state = "cancel"
+        return res
+
+    def action_mazpulki_approve(self, guardian=None):
+        """The guardian's approval confirms a paid or free registration; an unpaid one waits for the payment."""
+        return super(EventRegistration, self.with_context(mazpulki_approve_keep_unpaid=True)).action_mazpulki_approve(
+            guardian=guardian
+        )
+
+    def action_confirm(self):
+        registrations = self
+        if self.env.context.get("mazpulki_approve_keep_unpaid"):
+            registrations = self.filtered(lambda registration: registration.sale_status != "to_pay")
+        return super(EventRegistration, registrations).action_confirm()
+
+    def action_mazpulki_decline(self, guardian=None):
+        """A declined registration is cancelled and frees its seat; so is its order when nothing else is in it."""
+        res = super().action_mazpulki_decline(guardian=guardian)
+        # sudo: the guardian declines on the portal and cannot read the order; only its own registrations decide
+        orders = self.sudo().sale_order_id.filtered(lambda order: order.state != "cancel")
+        for order in orders:
+            if any(registration.state != "cancel" for registration in order.order_line.registration_ids):
+                continue
+            if order.invoice_ids.filtered(lambda move: move.state == "posted"):
+                order.message_post(
+                    body=self.env._(
+                        "The guardian declined the registration: the order is invoiced, a refund is needed."
+                    )
+                )
+                continue
+            order._action_cancel()
+            order.message_post(body=self.env._("Cancelled: the guardian declined the registration."))
+        return res

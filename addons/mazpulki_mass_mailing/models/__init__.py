@@ -1,0 +1,2 @@
+from . import mazpulki_club
+from . import res_partner

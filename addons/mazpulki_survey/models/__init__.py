@@ -1,0 +1,1 @@
+from . import mazpulki_measure, survey_survey
