@@ -28,6 +28,25 @@ class TestEventsLatvian(MazpulkiEventsCommon):
         self.assertIn("lūdzu, apstipriniet reģistrāciju", mail.subject)
         self.assertIn("Apstiprināt vai noraidīt", mail.body_html)
 
+    def test_event_stages_speak_latvian(self):
+        """The events' stages on the kanban and the form: Odoo 18 leaves "Announced" untranslated."""
+        self.env["ir.module.module"].search([("name", "in", ("event", "mazpulki_events"))])._update_translations(
+            ["lv_LV"]
+        )
+        stages = {
+            xmlid: self.env.ref(f"event.{xmlid}").with_context(lang="lv_LV").name
+            for xmlid in ("event_stage_new", "event_stage_booked", "event_stage_announced", "event_stage_done")
+        }
+        self.assertEqual(
+            stages,
+            {
+                "event_stage_new": "Jauns",
+                "event_stage_booked": "Rezervēts",
+                "event_stage_announced": "Izziņots",
+                "event_stage_done": "Beidzās",
+            },
+        )
+
     def test_event_form_speaks_latvian_over_odoo(self):
         """The event form's terms Odoo leaves English or gets wrong, in the suite's Latvian."""
         Module = self.env["ir.module.module"]
