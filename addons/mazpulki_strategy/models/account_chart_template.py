@@ -37,7 +37,7 @@ class AccountChartTemplate(models.AbstractModel):
 
     @api.model
     def _mazpulki_demo_remove_samples(self):
-        """Demo data only: Odoo's sample invoices, products and the sample company of Latvia's chart removed.
+        """Demo data only: Odoo's sample invoices and the sample company of Latvia's chart removed.
 
         ``l10n_lv``'s demo adds a company "LV Company" with Odoo's sample invoices
         of the chart; the suite's demo keeps only the organisation's own books.
@@ -57,10 +57,8 @@ class AccountChartTemplate(models.AbstractModel):
             # Kept, they stay out of sight with their archived company.
             _logger.warning("Odoo's sample journal entries kept: %s", error)
         Data._mazpulki_demo_archive_sample_partners(("account", "l10n_lv"))
-        # Odoo's sample products (office chairs, desks) are not the organisation's either.
-        Data._mazpulki_demo_samples("product.template", ("product", "account")).filtered("active").write(
-            {"active": False}
-        )
+        # Odoo's sample products stay: the demo data of Odoo's Sales apps, installed later beside the
+        # suite (paid event tickets), builds its quotation templates on them and fails without them.
         if company:
             users = self.env["res.users"].with_context(active_test=False).search([("company_ids", "in", company.id)])
             for user in users:

@@ -31,6 +31,9 @@ PORTAL_WRITE_ALLOWED = {
     "res.partner.autocomplete.sync": "partner_autocomplete: a technical queue, nothing of the suite",
     "res.users.apikeys.description": "base: the wizard naming their own API key",
     "res.users.identitycheck": "base: the password check before changing their own security settings",
+    # with Odoo's Surveys installed beside the suite (tests/run --with-apps); gamification's own rules
+    "gamification.badge.user": "gamification (with survey): the badges a certification grants them",
+    "gamification.goal": "gamification (with survey): their own goals' progress",
 }
 
 
