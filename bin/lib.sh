@@ -304,8 +304,9 @@ filestore_dir() {
     printf '%s/filestore/%s' "${MAZPULKI_DATA_DIR:-$LOCAL_DIR/filestore}" "$1"
 }
 
-# Every add-on of addons/, comma-separated.
-suite_modules() {
+# Every add-on of addons/, bridges included, comma-separated (an update names them all: Odoo
+# updates those that are installed).
+all_suite_addons() {
     find "$PROJECT_DIR/addons" -mindepth 2 -maxdepth 2 -name __manifest__.py -printf '%h\n' |
         xargs -n1 basename | sort | paste -sd, -
 }

@@ -34,6 +34,7 @@ PORTAL_WRITE_ALLOWED = {
     # with Odoo's Surveys installed beside the suite (tests/run --with-apps); gamification's own rules
     "gamification.badge.user": "gamification (with survey): the badges a certification grants them",
     "gamification.goal": "gamification (with survey): their own goals' progress",
+    "project.task": "project (with Timesheets): the tasks a project shares with them on the portal",
 }
 
 
