@@ -68,7 +68,7 @@ class MazpulkiRegisterImport(models.Model):
     )
     row_count = fields.Integer(string="Rows", readonly=True)
     valid_count = fields.Integer(string="Valid Rows", readonly=True)
-    problem_count = fields.Integer(string="Problems", readonly=True)
+    problem_count = fields.Integer(string="Number of Problems", readonly=True)
     problems = fields.Text(readonly=True, help="Each problem of the dry run: row, column and what is wrong.")
     created_count = fields.Integer(string="Created", readonly=True)
     linked_count = fields.Integer(string="Linked to Existing", readonly=True)
