@@ -73,17 +73,10 @@ ROLE_GROUPS = {
     },
 }
 # Groups every internal user holds through base.group_user, whatever the role:
-# Odoo's technical features (effective in debug mode only) and, when the office
-# switches them on for everyone (Odoo's demo does), product variants, several
-# websites, and the settings Latvia's chart turns on (several currencies:
-# EUR with others active; pricelists).
+# Odoo's technical features (effective in debug mode only). The company's
+# settings that base.group_user implies (product variants, several websites or
+# currencies, pricelists, ...) are added per database in _allowed().
 ALL_INTERNAL = {"base.group_no_one"}
-OPTIONAL_INTERNAL = {
-    "product.group_product_variant",
-    "website.group_multi_website",
-    "base.group_multi_currency",
-    "product.group_product_pricelist",
-}
 
 DEMO_USERS = {
     "ilze": "coordinator",  # a club leader who coordinates her club's volunteers
@@ -111,7 +104,7 @@ class RolesCommon(TransactionCase):
         # Groups that base.group_user implies are the company's settings (several currencies, units of
         # measure, milestones, ...) that Odoo gives every internal user alike, not a role's rights.
         internal = self._xmlids(self.env.ref("base.group_user").trans_implied_ids)
-        return ROLE_GROUPS[role] | ALL_INTERNAL | (OPTIONAL_INTERNAL & internal) | internal
+        return ROLE_GROUPS[role] | ALL_INTERNAL | internal
 
     def _xmlids(self, groups):
         xmlids = groups.get_external_id()
