@@ -2,13 +2,13 @@
     "name": "Mazpulki: Members",
     "summary": "Regions, clubs, members, leaders, guardians, consents, "
     "membership years and personal QR codes of Latvijas Mazpulki",
-    "version": "18.0.1.0.2",
+    "version": "18.0.1.0.3",
     "category": "Mazpulki",
     "website": "https://www.mazpulki.lv",
     "author": "Latvijas Mazpulki",
     "license": "LGPL-3",
     "application": True,
-    "depends": ["auth_signup", "contacts", "mail", "portal", "website"],
+    "depends": ["auth_signup", "base_import", "contacts", "mail", "portal", "website"],
     "external_dependencies": {"python": ["qrcode", "python-stdnum"]},
     "data": [
         "security/mazpulki_security.xml",

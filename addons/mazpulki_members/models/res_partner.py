@@ -7,7 +7,7 @@ from stdnum.lv import pvn
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import email_normalize
+from odoo.tools import SQL, email_normalize
 
 from .mazpulki_consent import DIGITAL_CONSENT_AGE
 
@@ -160,19 +160,21 @@ class ResPartner(models.Model):
                 )
 
     @api.model
-    def _check_personal_code_available(self, code, exclude=None):
-        """Refuse a personal code someone else has, naming them (the SQL constraint backs this up)."""
+    def _check_personal_code_available(self, codes, exclude=None):
+        """Refuse a personal code (or any of a list) someone else has, naming them; one query for all
+        (the SQL constraint backs this up)."""
+        codes = [codes] if isinstance(codes, str) else list(codes)
         # sudo: personal codes are an officer field, and the other person may be outside the writer's clubs
         other = (
             self.sudo()
             .with_context(active_test=False)
-            .search([("personal_code", "=", code), ("id", "not in", (exclude or self.browse()).ids)], limit=1)
+            .search([("personal_code", "in", codes), ("id", "not in", (exclude or self.browse()).ids)], limit=1)
         )
         if other:
             raise ValidationError(
                 self.env._(
                     "The personal code %(code)s is already registered for %(other)s.",
-                    code=code,
+                    code=other.personal_code,
                     other=other.display_name,
                 )
             )
@@ -196,7 +198,8 @@ class ResPartner(models.Model):
         for vals in vals_list:
             if vals.get("personal_code"):
                 vals["personal_code"] = self._normalize_personal_code(vals["personal_code"])
-                self._check_personal_code_available(vals["personal_code"])
+        if codes := [vals["personal_code"] for vals in vals_list if vals.get("personal_code")]:
+            self._check_personal_code_available(codes)
         for vals in vals_list:
             if vals.get("is_mazpulki_member") and vals.get("mazpulki_club_id"):
                 self._mazpulki_check_club_is_led(
@@ -350,6 +353,12 @@ class ResPartner(models.Model):
         )
         if not sequence:
             raise UserError(self.env._("The member number sequence (code mazpulki.member) is missing."))
+        if sequence.implementation == "standard" and not sequence.use_date_range:
+            # the numbers of a whole batch (an import) from PostgreSQL's sequence in one query, as _next() takes one
+            self.env.cr.execute(
+                SQL("SELECT nextval(%s) FROM generate_series(1, %s)", f"ir_sequence_{sequence.id:03d}", count)
+            )
+            return [sequence.get_next_char(number) for (number,) in sorted(self.env.cr.fetchall())]
         return [sequence._next() for _ in range(count)]
 
     def _mazpulki_sync_current_membership(self):
