@@ -299,14 +299,15 @@ class MazpulkiRegisterImport(models.Model):
             linked=counts["linked"],
             skipped=counts["skipped"],
         )
-        self.message_post(body=message, attachment_ids=attachment.ids)
+        # a log note: it needs no e-mail address of the user, as message_post would, and notifies no one
+        self._message_log(body=message, attachment_ids=attachment.ids)
         self._job_notify(self.env._("The register import is done"), message, "success")
 
     def _job_fail(self, error):
         message = str(error.args[0] if isinstance(error, UserError | AccessError) and error.args else error)
         self.write({"state": "failed", "date_done": fields.Datetime.now(), "error_message": message})
         body = self.env._("%(name)s failed: %(error)s", name=self.name, error=message)
-        self.message_post(body=body)
+        self._message_log(body=body)
         self._job_notify(self.env._("The register import failed"), body, "danger")
 
     def _job_notify(self, title, message, kind):
@@ -510,6 +511,8 @@ class MazpulkiRegisterImport(models.Model):
         if isinstance(value, datetime.date):
             return value
         text = str(value or "").strip()
+        if not text:
+            return None
         # DD.MM.YYYY as typed; YYYY-MM-DD (HH:MM:SS) as Odoo's import reads an XLS date; DD.MM.YY as an ODS shows one
         for pattern in ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%Y.", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%d.%m.%y"):
             try:
