@@ -324,7 +324,8 @@ class MazpulkiRegisterImport(models.Model):
     def _job_commit(self):
         """Commit what the job has done so far (not in tests, which roll back)."""
         if self._job_auto_commit():
-            self.env.cr.commit()
+            # a batch per transaction, as Odoo's own batched crons do: a long import keeps what it has done
+            self.env.cr.commit()  # pylint: disable=invalid-commit
 
     # ------------------------------------------------------------------ files
 

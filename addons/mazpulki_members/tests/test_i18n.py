@@ -1,6 +1,10 @@
+import json
+
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
+
+from odoo.addons.bus.models.bus import channel_with_db, json_dump
 
 from .common import MazpulkiCommon
 
@@ -89,3 +93,20 @@ class TestLatvian(MazpulkiCommon):
         arch = page.with_context(lang="lv_LV").arch_db
         self.assertIn("403: Piekļuve liegta", arch)
         self.assertIn("Jums nav piekļuves lapai, kuru atvērāt.", arch)
+
+    def test_the_queued_import_tells_its_manager_in_latvian(self):
+        """The scheduled action runs the import in the language of the manager who queued it."""
+        manager = new_test_user(
+            self.env, login="lv_importer", groups="mazpulki_members.group_mazpulki_manager", lang="lv_LV"
+        )
+        record = self.env["mazpulki.register.import"].with_user(manager).create({"name": "Imports"})
+        record.state = "checked"  # checked, then its file went missing: the job fails, and says why
+        record.action_import()
+        with mute_logger("odoo.addons.mazpulki_members.models.mazpulki_register_import"):
+            self.env["mazpulki.register.import"]._cron_import_registers()
+        self.assertEqual(record.state, "failed")
+        self.assertEqual(record.error_message, "Vispirms augšupielādējiet aizpildīto veidni.")
+        self.env.cr.precommit.run()
+        channel = json_dump(channel_with_db(self.env.cr.dbname, manager.partner_id))
+        notification = json.loads(self.env["bus.bus"].sudo().search([("channel", "=", channel)]).message)
+        self.assertEqual(notification["payload"]["title"], "Reģistru imports neizdevās")
