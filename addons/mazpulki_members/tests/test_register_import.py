@@ -6,9 +6,6 @@ import json
 from unittest.mock import patch
 
 import openpyxl
-from odf.opendocument import OpenDocumentSpreadsheet
-from odf.table import Table, TableCell, TableRow
-from odf.text import P
 from stdnum.lv import pvn
 
 from odoo.exceptions import AccessError, UserError
@@ -355,6 +352,11 @@ class TestRegisterImport(MazpulkiCommon):
         )
 
     def test_ods_is_read_through_base_import(self):
+        # odfpy (requirements.txt) is what base_import reads ODS with; imported here so the other tests run without it
+        from odf.opendocument import OpenDocumentSpreadsheet  # noqa: PLC0415
+        from odf.table import Table, TableCell, TableRow  # noqa: PLC0415
+        from odf.text import P  # noqa: PLC0415
+
         document = OpenDocumentSpreadsheet()
         table = Table(name="Members")
         for values in [[heading._translate("en_US") for _key, heading in COLUMNS], *self._text_rows(self.rows)]:
