@@ -150,3 +150,25 @@ patch(EventScanView.prototype, {
         return super.onClickBackToEvents(...arguments);
     },
 });
+
+// A result the desk decided offline has no server behind it: "Continue" goes on to
+// the next scan, and undo (hidden offline, see the template) waits for the network.
+patch(EventRegistrationSummaryDialog.prototype, {
+    async onRegistrationConfirm() {
+        if (this.registration.mazpulki_offline) {
+            this.props.close();
+            if (this.props.doNextScan) {
+                this.onScanNext();
+            }
+            return;
+        }
+        return super.onRegistrationConfirm(...arguments);
+    },
+
+    async undoRegistration() {
+        if (this.registration.mazpulki_offline) {
+            return;
+        }
+        return super.undoRegistration(...arguments);
+    },
+});
