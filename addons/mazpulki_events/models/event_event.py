@@ -226,8 +226,11 @@ class EventEvent(models.Model):
             if reg_id:
                 shown[reg_id] = entry
         for ticket in tickets:
-            if ticket["r"] in shown:  # a member's ticket shows the club and age group, as online
-                ticket.update(c=shown[ticket["r"]]["c"], g=shown[ticket["r"]]["g"])
+            if ticket["r"] in shown:
+                # a member's ticket: the desk takes the registration's state, days, name, club
+                # and age group from the member's entry (as online, it shows them for both)
+                for field in ("s", "d", "n"):
+                    del ticket[field]
         return {
             "event": {
                 "id": self.id,

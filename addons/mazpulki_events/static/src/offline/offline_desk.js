@@ -135,8 +135,13 @@ export class OfflineDesk {
             return registrations.get(item.r);
         };
         this.entries = new Map(data.entries.map((entry) => [entry.h, { ...entry, reg: registration(entry) }]));
+        // a member's ticket comes as its hash and registration: the rest is the member's entry
+        const members = new Map(data.entries.filter((entry) => entry.r).map((entry) => [entry.r, entry]));
         this.tickets = new Map(
-            (data.tickets || []).map((ticket) => [ticket.h, { ...ticket, reg: registration(ticket) }])
+            (data.tickets || []).map((ticket) => {
+                const member = members.get(ticket.r);
+                return [ticket.h, { n: member?.n, ...ticket, member, reg: registration(ticket) }];
+            })
         );
         this.revoked = new Set(data.revoked);
         // the scans still waiting count as decided: a day checked in offline stays checked in
@@ -252,7 +257,11 @@ export class OfflineDesk {
     /** Odoo's answer for its own ticket of this event (event_registration.py, _mazpulki_decide_ticket). */
     decideTicket(ticket, now) {
         const day = localDay(now, this.data.event.tz);
-        const summary = this.summary(ticket, { mazpulki_club: ticket.c, mazpulki_age_group: ticket.g });
+        const member = ticket.member;
+        const summary = this.summary(ticket, {
+            mazpulki_club: member?.c,
+            mazpulki_age_group: member && (member.t && day >= member.t[0] ? member.t[2] : member.g),
+        });
         const state = ticket.reg.s;
         if (["open", "done"].includes(state) && (now < this.opens || now >= this.closes)) {
             return { ...summary, status: "not_ongoing_event" };
