@@ -335,11 +335,12 @@ export class OfflineDesk {
         return scans.sort((a, b) => a.seq - b.seq);
     }
 
-    /** Send the queue in order, in batches; resolves to the number of scans synced. */
+    /** Send the queue in order, in batches; resolves to the number of scans this call synced. */
     sync() {
-        if (!this.syncing) {
-            this.syncing = this._sync().finally(() => (this.syncing = null));
+        if (this.syncing) {
+            return this.syncing.then(() => 0); // counted once, by the caller that started it
         }
+        this.syncing = this._sync().finally(() => (this.syncing = null));
         return this.syncing;
     }
 
