@@ -150,6 +150,7 @@ class EventEvent(models.Model):
         key = self._mazpulki_desk_key()
         opens, closes = desk_window(self.date_begin, self.date_end, self.date_tz)
         first_day = self._mazpulki_local_day(self.date_begin)
+        last_day = self._mazpulki_local_day(self.date_end)
         self.env.flush_all()  # the queries below read members, cards, memberships and registrations
         lang = self.env.lang or "en_US"
         registrations, tickets = {}, []
@@ -176,19 +177,21 @@ class EventEvent(models.Model):
             SQL(
                 """SELECT p.id, p.name, club.name, p.birthdate_date, card.code, card.state,
                           EXISTS (SELECT 1 FROM mazpulki_membership ms
-                                   WHERE ms.member_id = p.id AND ms.state = 'active' AND ms.year = %(year)s)
+                                   WHERE ms.member_id = p.id AND ms.state = 'active' AND ms.year = %(year)s),
+                          EXISTS (SELECT 1 FROM mazpulki_membership ms
+                                   WHERE ms.member_id = p.id AND ms.state = 'active' AND ms.year = %(last_year)s)
                      FROM res_partner p
                      JOIN mazpulki_member_card card ON card.member_id = p.id
                 LEFT JOIN mazpulki_club club ON club.id = p.mazpulki_club_id
                     WHERE p.id = ANY(%(registered)s) OR (%(walkin)s AND p.is_mazpulki_member AND p.active)""",
                 year=first_day.year,
+                last_year=last_day.year,
                 registered=list(registrations),
                 walkin=walkin,
             )
         )
         rows = self.env.cr.fetchall()
         labels = dict(self.env["event.registration"]._fields["mazpulki_age_group"]._description_selection(self.env))
-        last_day = self._mazpulki_local_day(self.date_end)
 
         def on_day(birthdate, day):
             """Under 18 and needing a guardian's approval, and the age group's label, on ``day``."""
@@ -197,7 +200,7 @@ class EventEvent(models.Model):
             return under_age, labels.get(age_band_of(age)) or ""
 
         entries, revoked, shown = [], [], {}
-        for member_id, name, club, birthdate, code, card_state, has_membership in rows:
+        for member_id, name, club, birthdate, code, card_state, has_membership, last_year_membership in rows:
             digest = card_hash(key, code)
             if card_state != "active":
                 revoked.append(digest)
@@ -222,6 +225,9 @@ class EventEvent(models.Model):
                 birthday = birthdate + relativedelta(years=relativedelta(first_day, birthdate).years + 1)
                 if birthday <= last_day and on_day(birthdate, birthday) != (under_age, group):
                     entry["t"] = [birthday.isoformat(), *on_day(birthdate, birthday)]
+            if last_day.year != first_day.year and last_year_membership != has_membership:
+                # an event over the New Year: the membership of the scan day's year counts
+                entry["y"] = [f"{last_day.year}-01-01", last_year_membership]
             entries.append(entry)
             if reg_id:
                 shown[reg_id] = entry

@@ -1,6 +1,6 @@
 import json
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -258,3 +258,12 @@ class TestDeskOffline(MazpulkiEventsCommon):
         self.assertEqual(entry["g"], "13–17 years")
         others = [e for e in data["entries"] if e["h"] != entry["h"]]
         self.assertFalse([e for e in others if "t" in e], "no birthday during the camp: no day given")
+
+    def test_offline_data_over_the_new_year(self):
+        """A camp over the New Year: from January 1st, the membership of the new year counts."""
+        year = self.camp._mazpulki_local_day(fields.Datetime.now()).year
+        self.camp.write({"date_begin": datetime(year, 12, 30, 8), "date_end": datetime(year + 1, 1, 2, 12)})
+        data = self.camp.with_user(self.desk).with_context(lang="en_US").mazpulki_desk_offline_data()
+        entry = next(e for e in data["entries"] if e["h"] == card_hash(self.key, self.code_a))
+        self.assertTrue(entry["m"])
+        self.assertEqual(entry["y"], [f"{year + 1}-01-01", False], "not yet a member for the new year")

@@ -211,7 +211,8 @@ export class OfflineDesk {
         if (now < this.opens || now >= this.closes) {
             return { ...summary, status: "not_ongoing_event" };
         }
-        if (!entry.m) {
+        // the membership of the scan day's year (an event over the New Year has two)
+        if (!(entry.y && day >= entry.y[0] ? entry.y[1] : entry.m)) {
             return this.refusal(
                 "mazpulki_no_membership",
                 _t("%s has no active membership this year; ask the club leader to renew it.", entry.n),
