@@ -22,11 +22,8 @@ import sys
 import threading
 import time
 import urllib.request
-from datetime import date, timedelta
 
-from dateutil.relativedelta import relativedelta
-
-from odoo import fields
+from mazpulki_bench_desk import desk_fixture
 
 ATTENDEES = int(os.environ.get("BENCH_ATTENDEES", 300))
 DESKS = int(os.environ.get("BENCH_DESKS", 3))
@@ -35,58 +32,16 @@ PORT = int(os.environ.get("BENCH_PORT", 8074))
 WORKERS = int(os.environ.get("BENCH_WORKERS", 0))
 
 env = env  # noqa: F821,PLW0127 - provided by odoo-bin shell
-ctx = {"tracking_disable": True, "mail_create_nolog": True, "mail_create_nosubscribe": True, "mail_notrack": True}
-today = date.today()
-now = fields.Datetime.now()
 
-region = env["mazpulki.region"].search([], limit=1)
-club = (
-    env["mazpulki.club"]
-    .with_context(**ctx)
-    .create({"name": "Mērījumu mazpulks", "number": "B-1", "region_id": region.id})
-)
-members = (
-    env["res.partner"]
-    .with_context(**ctx)
-    .create(
-        [
-            {
-                "name": f"Dalībnieks {n:03d}",
-                "is_mazpulki_member": True,
-                "mazpulki_club_id": club.id,
-                "birthdate_date": today - relativedelta(years=10 + n % 10),
-            }
-            for n in range(ATTENDEES)
-        ]
-    )
-)
-event = env["event.event"].create(
-    {
-        "name": "Mērījumu nometne",
-        "mazpulki_category": "camp",
-        "date_begin": now - timedelta(hours=1),
-        "date_end": now + timedelta(days=2),
-        "date_tz": "Europe/Riga",
-        "mazpulki_guardian_approval": False,
-        "event_mail_ids": [fields.Command.clear()],
-    }
-)
-registrations = (
-    env["event.registration"]
-    .with_context(**ctx)
-    .create([{"event_id": event.id, "partner_id": member.id} for member in members])
-)
-desk = (
-    env["res.users"]
-    .with_context(no_reset_password=True)
-    .create(
-        {
-            "name": "Reģistrācijas galds",
-            "login": "bench_desk",
-            "password": "bench_desk_pw",
-            "groups_id": [fields.Command.set([env.ref("mazpulki_events.group_mazpulki_event_desk").id])],
-        }
-    )
+members, event, registrations, desk = desk_fixture(
+    env,
+    ATTENDEES,
+    club_number="B-1",
+    event_name="Mērījumu nometne",
+    member_name="Dalībnieks %03d",
+    age=lambda n: 10 + n % 10,
+    registered=ATTENDEES,
+    desk_login="bench_desk",
 )
 codes = [member.mazpulki_card_id.code for member in members]
 barcodes = registrations.mapped("barcode")

@@ -138,8 +138,11 @@ class EventEvent(models.Model):
         Per registration, and per member who may walk in: the keyed hash of the card
         code (never the code), the registration's state and guardian approval, whether
         the membership of the event's year is active, the days attended, and the name,
-        club and age group the desk shows. Nothing else of the member. The key comes
-        with it (fetched with the desk user's session; the desk keeps it in memory).
+        club and age group the desk shows (with the day they change, for a member whose
+        birthday falls during the event). Nothing else of the member. Per registration
+        with Odoo's ticket: the keyed hash of its barcode (never the barcode), its state,
+        days attended and name. The key comes with it (fetched with the desk user's
+        session; the desk keeps it in memory).
         """
         self.ensure_one()
         self.env["mazpulki.event.desk.scan"]._mazpulki_check_desk_user()
@@ -147,62 +150,93 @@ class EventEvent(models.Model):
         key = self._mazpulki_desk_key()
         opens, closes = desk_window(self.date_begin, self.date_end, self.date_tz)
         first_day = self._mazpulki_local_day(self.date_begin)
+        last_day = self._mazpulki_local_day(self.date_end)
         self.env.flush_all()  # the queries below read members, cards, memberships and registrations
         lang = self.env.lang or "en_US"
-        registrations = {}
+        registrations, tickets = {}, []
         self.env.cr.execute(
             SQL(
-                """SELECT r.id, r.state, r.mazpulki_approval_state, r.mazpulki_member_id,
+                """SELECT r.id, r.state, r.mazpulki_approval_state, r.mazpulki_member_id, r.barcode, r.name,
                           COALESCE(array_agg(att.day::text ORDER BY att.day) FILTER (WHERE att.id IS NOT NULL), '{}')
                      FROM event_registration r
                 LEFT JOIN mazpulki_event_attendance att ON att.registration_id = r.id
-                    WHERE r.event_id = %(event)s AND r.active AND r.mazpulki_member_id IS NOT NULL
+                    WHERE r.event_id = %(event)s AND r.active
                  GROUP BY r.id
                  ORDER BY r.state = 'cancel', r.id DESC""",
                 event=self.id,
             )
         )
-        for reg_id, state, approval, member_id, days in self.env.cr.fetchall():
-            registrations.setdefault(member_id, (reg_id, state, approval, days))  # as the desk: the live one
+        for reg_id, state, approval, member_id, barcode, name, days in self.env.cr.fetchall():
+            if member_id:
+                registrations.setdefault(member_id, (reg_id, state, approval, days))  # as the desk: the live one
+            if barcode:
+                # Odoo's own ticket: its barcode's hash, never the barcode
+                tickets.append({"h": card_hash(key, barcode), "r": reg_id, "s": state, "d": days, "n": name or ""})
         walkin = self.mazpulki_walkin_allowed
         self.env.cr.execute(
             SQL(
                 """SELECT p.id, p.name, club.name, p.birthdate_date, card.code, card.state,
                           EXISTS (SELECT 1 FROM mazpulki_membership ms
-                                   WHERE ms.member_id = p.id AND ms.state = 'active' AND ms.year = %(year)s)
+                                   WHERE ms.member_id = p.id AND ms.state = 'active' AND ms.year = %(year)s),
+                          EXISTS (SELECT 1 FROM mazpulki_membership ms
+                                   WHERE ms.member_id = p.id AND ms.state = 'active' AND ms.year = %(last_year)s)
                      FROM res_partner p
                      JOIN mazpulki_member_card card ON card.member_id = p.id
                 LEFT JOIN mazpulki_club club ON club.id = p.mazpulki_club_id
                     WHERE p.id = ANY(%(registered)s) OR (%(walkin)s AND p.is_mazpulki_member AND p.active)""",
                 year=first_day.year,
+                last_year=last_day.year,
                 registered=list(registrations),
                 walkin=walkin,
             )
         )
         rows = self.env.cr.fetchall()
         labels = dict(self.env["event.registration"]._fields["mazpulki_age_group"]._description_selection(self.env))
-        entries, revoked = [], []
-        for member_id, name, club, birthdate, code, card_state, has_membership in rows:
+
+        def on_day(birthdate, day):
+            """Under 18 and needing a guardian's approval, and the age group's label, on ``day``."""
+            age = relativedelta(day, birthdate).years if birthdate else None
+            under_age = bool(self.mazpulki_guardian_approval and age is not None and age < GUARDIAN_APPROVAL_AGE)
+            return under_age, labels.get(age_band_of(age)) or ""
+
+        entries, revoked, shown = [], [], {}
+        for member_id, name, club, birthdate, code, card_state, has_membership, last_year_membership in rows:
             digest = card_hash(key, code)
             if card_state != "active":
                 revoked.append(digest)
                 continue
-            age = relativedelta(first_day, birthdate).years if birthdate else None
+            under_age, group = on_day(birthdate, first_day)
             reg_id, state, approval, days = registrations.get(member_id, (False, False, False, []))
-            entries.append(
-                {
-                    "h": digest,
-                    "r": reg_id,
-                    "s": state,
-                    "a": approval,
-                    "m": has_membership,
-                    "u": bool(self.mazpulki_guardian_approval and age is not None and age < GUARDIAN_APPROVAL_AGE),
-                    "d": days,
-                    "n": name,
-                    "c": club or "",
-                    "g": labels.get(age_band_of(age)) or "",
-                }
-            )
+            entry = {
+                "h": digest,
+                "r": reg_id,
+                "s": state,
+                "a": approval,
+                "m": has_membership,
+                "u": under_age,
+                "d": days,
+                "n": name,
+                "c": club or "",
+                "g": group,
+            }
+            if birthdate:
+                # the age is counted on the scan's day: a birthday during the event changes
+                # it from that day on (only then is the day given)
+                birthday = birthdate + relativedelta(years=relativedelta(first_day, birthdate).years + 1)
+                if birthday <= last_day and on_day(birthdate, birthday) != (under_age, group):
+                    entry["t"] = [birthday.isoformat(), *on_day(birthdate, birthday)]
+            if last_day.year != first_day.year and last_year_membership != has_membership:
+                # an event over the New Year: the membership of the scan day's year counts
+                entry["y"] = [f"{last_day.year}-01-01", last_year_membership]
+            entries.append(entry)
+            if reg_id:
+                shown[reg_id] = entry
+        for ticket in tickets:
+            if ticket["r"] in shown:
+                # a member's ticket: the desk takes the registration's state, days, name, club
+                # and age group from the member's entry (as online, it shows them for both)
+                for field in ("s", "d", "n"):
+                    del ticket[field]
         return {
             "event": {
                 "id": self.id,
@@ -216,6 +250,7 @@ class EventEvent(models.Model):
             "key": key,
             "prepared_at": fields.Datetime.to_string(fields.Datetime.now()),
             "entries": entries,
+            "tickets": tickets,
             "revoked": revoked,
         }
 

@@ -121,12 +121,13 @@ class EventRegistration(models.Model):
                 vals["state"] = "draft"
         registrations = super().create(vals_list)
         registrations.filtered(lambda r: r.mazpulki_approval_state == "pending")._mazpulki_ask_guardians()
-        registrations.filtered(lambda r: r.state == "done")._mazpulki_record_attendance(self._mazpulki_now())
+        if not self.env.context.get("mazpulki_attendance_recorded"):  # the sync records each at its scan's time
+            registrations.filtered(lambda r: r.state == "done")._mazpulki_record_attendance(self._mazpulki_now())
         return registrations
 
     def write(self, vals):
         res = super().write(vals)
-        if vals.get("state") == "done":
+        if vals.get("state") == "done" and not self.env.context.get("mazpulki_attendance_recorded"):
             self._mazpulki_record_attendance(self._mazpulki_now())
         return res
 
@@ -319,69 +320,124 @@ class EventRegistration(models.Model):
             "mazpulki_club": row["club_name"],
             "mazpulki_age_group": self._mazpulki_age_group_label(age_band_of(age)),
         }
-        if row["registration_id"] and row["state"] == "cancel":
-            return {**summary, "status": "canceled_registration"}  # as Odoo's scan: before the dates
-        opens, closes = desk_window(row["date_begin"], row["date_end"], row["tz"])
-        if not opens <= now < closes:
-            return {**summary, "status": "not_ongoing_event"}
-        if not row["has_membership"]:
-            return self._mazpulki_refusal(
-                "mazpulki_no_membership",
-                self.env._(
-                    "%s has no active membership this year; ask the club leader to renew it.", row["member_name"]
-                ),
-                **summary,
-            )
-        needs_approval = row["needs_approval"] and age is not None and age < GUARDIAN_APPROVAL_AGE
-        if not row["registration_id"]:
-            if not row["walkin"]:
-                return self._mazpulki_refusal(
-                    "mazpulki_not_registered",
-                    self.env._("%s is not registered for this event, which takes no walk-ins.", row["member_name"]),
-                    **summary,
-                )
-            if needs_approval:
-                return self._mazpulki_refusal(
-                    "mazpulki_approval_missing",
-                    self.env._(
-                        "%s is under 18 and not registered: a guardian must approve the registration on the portal.",
-                        row["member_name"],
-                    ),
-                    **summary,
-                )
+        status, message, action = self._mazpulki_decide_member(row, now)
+        if action == "walkin":
             return self._mazpulki_register_walkin(member, event_id, now, row["tz"], summary)
-        if row["approval_state"] in ("pending", "declined"):
-            return self._mazpulki_refusal(
-                "mazpulki_approval_missing",
-                self.env._("A guardian has not approved the registration of %s.", row["member_name"]),
-                **summary,
-            )
-        if row["check_in"]:
-            return {
-                **summary,
-                "status": "already_registered",
-                "mazpulki_checked_in_at": self._mazpulki_format_time(row["check_in"], row["tz"]),
-            }
+        if action is None:
+            if message:
+                return self._mazpulki_refusal(status, message, **summary)
+            if status == "already_registered":
+                summary["mazpulki_checked_in_at"] = self._mazpulki_format_time(row["check_in"], row["tz"])
+            return {**summary, "status": status}
         registration = self.browse(row["registration_id"])
         if row["state"] != "done":
             # open (or draft approved by a guardian) becomes attended; the seat was already taken
-            self.env.cr.execute(
-                SQL(
-                    """UPDATE event_registration
-                          SET state = 'done', date_closed = %(now)s, write_uid = %(uid)s, write_date = %(now)s
-                        WHERE id = %(id)s""",
-                    now=now,
-                    uid=self.env.uid,
-                    id=registration.id,
-                )
-            )
-            registration.invalidate_recordset(["state", "date_closed", "write_uid", "write_date"])
+            self._mazpulki_set_done({registration.id: now})
         registration._mazpulki_record_attendance(now)
         return {
             **summary,
             "status": "confirmed_registration",
             "mazpulki_checked_in_at": self._mazpulki_format_time(now, row["tz"]),
         }
+
+    @api.model
+    def _mazpulki_decide_member(self, row, now):
+        """The desk's decision for a member's card scanned at ``now``: ``(status, message, action)``.
+
+        One set of rules for the online desk and the sync of an offline desk's scans
+        (offline_desk.js decides the same way in the browser). ``row``: the event's
+        ``date_begin``, ``date_end``, ``tz``, ``walkin``, ``needs_approval``; the member's
+        ``member_name``, ``birthdate_date`` and ``has_membership`` (in the scan day's year);
+        the live registration's ``registration_id``, ``state``, ``approval_state``; ``check_in``
+        (on the scan's day, if any) and ``day`` (the scan's day at the event: a member's age
+        is counted on it). ``action``: None (answer only), "walkin" (register and check in;
+        seats are checked then) or "check_in" (the registration attended on that day).
+        """
+        name = row["member_name"]
+        if row["registration_id"] and row["state"] == "cancel":
+            return "canceled_registration", None, None  # as Odoo's scan: before the dates
+        opens, closes = desk_window(row["date_begin"], row["date_end"], row["tz"])
+        if not opens <= now < closes:
+            return "not_ongoing_event", None, None
+        if not row["has_membership"]:
+            return (
+                "mazpulki_no_membership",
+                self.env._("%s has no active membership this year; ask the club leader to renew it.", name),
+                None,
+            )
+        age = relativedelta(row["day"], row["birthdate_date"]).years if row["birthdate_date"] else None
+        needs_approval = row["needs_approval"] and age is not None and age < GUARDIAN_APPROVAL_AGE
+        if not row["registration_id"]:
+            if not row["walkin"]:
+                return (
+                    "mazpulki_not_registered",
+                    self.env._("%s is not registered for this event, which takes no walk-ins.", name),
+                    None,
+                )
+            if needs_approval:
+                return (
+                    "mazpulki_approval_missing",
+                    self.env._(
+                        "%s is under 18 and not registered: a guardian must approve the registration on the portal.",
+                        name,
+                    ),
+                    None,
+                )
+            return "confirmed_registration", None, "walkin"
+        if row["approval_state"] in ("pending", "declined"):
+            return (
+                "mazpulki_approval_missing",
+                self.env._("A guardian has not approved the registration of %s.", name),
+                None,
+            )
+        if row["check_in"]:
+            return "already_registered", None, None
+        return "confirmed_registration", None, "check_in"
+
+    @api.model
+    def _mazpulki_decide_ticket(self, row, event_id, now):
+        """Odoo's answer for its own ticket scanned at ``now`` at the desk of ``event_id``.
+
+        The rules of ``_mazpulki_register_ticket`` (Odoo's scan within the desk's window,
+        and the day's attendance on each later day) for the sync of an offline desk:
+        ``row`` has the ticket's ``registration_id``, ``state``, ``event_id`` and its event's
+        ``date_begin``, ``date_end``, ``tz``, and ``check_in`` on the scan's day. Returns
+        ``(status, action)``, action None or "check_in".
+        """
+        opens, closes = desk_window(row["date_begin"], row["date_end"], row["tz"])
+        if row["state"] in ("open", "done") and not opens <= now < closes:
+            return "not_ongoing_event", None
+        if row["state"] == "cancel":
+            return "canceled_registration", None
+        if row["state"] == "draft":
+            return "unconfirmed_registration", None
+        if row["date_end"] <= now:
+            return "not_ongoing_event", None
+        same_event = not event_id or row["event_id"] == event_id
+        if row["state"] != "done":
+            return ("confirmed_registration", "check_in") if same_event else ("need_manual_confirmation", None)
+        if same_event and not row["check_in"]:
+            return "confirmed_registration", "check_in"
+        return "already_registered", None
+
+    def _mazpulki_set_done(self, times):
+        """Mark registrations attended, bypassing the ORM: ``{registration id: time of the scan}``.
+
+        As at the desk: the seat was taken already; the day's attendance is recorded apart.
+        """
+        if not times:
+            return
+        self.env.cr.execute(
+            SQL(
+                """UPDATE event_registration r
+                      SET state = 'done', date_closed = v.at, write_uid = %(uid)s, write_date = v.at
+                     FROM (VALUES %(values)s) AS v(id, at)
+                    WHERE r.id = v.id""",
+                uid=self.env.uid,
+                values=SQL(", ").join(SQL("(%s, %s::timestamp)", rid, at) for rid, at in times.items()),
+            )
+        )
+        self.browse(list(times)).invalidate_recordset(["state", "date_closed", "write_uid", "write_date"])
 
     def _mazpulki_register_walkin(self, member, event_id, now, tz, summary):
         """Register and check in a member who arrives without a registration."""
@@ -419,13 +475,18 @@ class EventRegistration(models.Model):
         An attendance marked outside the event's dates (by hand, from the registration) counts
         for its nearest day: the last one after the event, the first one before it.
         """
-        if not self:
+        return self._mazpulki_record_attendances([(registration.id, now) for registration in self])
+
+    @api.model
+    def _mazpulki_record_attendances(self, scans):
+        """Record ``[(registration id, time of the scan)]``, each day once; the ids of the days newly recorded."""
+        if not scans:
             return []
         Attendance = self.env["mazpulki.event.attendance"]
         Attendance.flush_model()
         # the INSERT below reads these columns
         self.flush_model(["event_id"])
-        self.env["event.event"].flush_model(["date_end", "date_tz"])
+        self.env["event.event"].flush_model(["date_begin", "date_end", "date_tz"])
         # ON CONFLICT: the day is recorded once, whichever desk comes first.
         self.env.cr.execute(
             SQL(
@@ -433,23 +494,22 @@ class EventRegistration(models.Model):
                           (registration_id, event_id, day, check_in, user_id,
                            create_uid, create_date, write_uid, write_date)
                    SELECT r.id, r.event_id,
-                          (GREATEST(LEAST(%(now)s, ev.date_end), ev.date_begin)
+                          (GREATEST(LEAST(v.at, ev.date_end), ev.date_begin)
                            AT TIME ZONE 'UTC' AT TIME ZONE COALESCE(ev.date_tz, 'UTC'))::date,
-                          LEAST(%(now)s, ev.date_end), %(uid)s, %(uid)s, %(now)s, %(uid)s, %(now)s
-                     FROM event_registration r
+                          LEAST(v.at, ev.date_end), %(uid)s, %(uid)s, v.at, %(uid)s, v.at
+                     FROM (VALUES %(values)s) AS v(id, at)
+                     JOIN event_registration r ON r.id = v.id
                      JOIN event_event ev ON ev.id = r.event_id
-                    WHERE r.id IN %(ids)s
               ON CONFLICT (registration_id, day) DO NOTHING
                 RETURNING id""",
-                now=now,
                 uid=self.env.uid,
-                ids=tuple(self.ids),
+                values=SQL(", ").join(SQL("(%s, %s::timestamp)", rid, at) for rid, at in scans),
             ),
             log_exceptions=False,
         )
         rows = self.env.cr.fetchall()
         if rows:
-            self.invalidate_recordset(["mazpulki_attendance_ids"])
+            self.browse([rid for rid, _at in scans]).invalidate_recordset(["mazpulki_attendance_ids"])
         return [row[0] for row in rows]
 
     @api.model

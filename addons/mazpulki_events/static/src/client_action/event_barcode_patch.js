@@ -6,6 +6,8 @@ import { onMounted, onWillStart, onWillUnmount, useState } from "@odoo/owl";
 import { user } from "@web/core/user";
 import { ConnectionLostError } from "@web/core/network/rpc";
 import { browser } from "@web/core/browser/browser";
+import { loadJS } from "@web/core/assets";
+import { isBarcodeScannerSupported } from "@web/core/barcode/barcode_video_scanner";
 import { EventScanView } from "@event/client_action/event_barcode";
 import { EventRegistrationSummaryDialog } from "@event/client_action/event_registration_summary_dialog";
 import { OfflineDesk } from "../offline/offline_desk";
@@ -42,6 +44,9 @@ patch(EventScanView.prototype, {
             onWillStart(async () => {
                 await this.offlineDesk.load();
                 this.mazpulkiRefreshOffline();
+                if (this.offlineDesk.ready) {
+                    this.mazpulkiPreloadCamera();
+                }
             });
             const trySync = () => this.mazpulkiSync();
             const interval = browser.setInterval(trySync, SYNC_INTERVAL);
@@ -50,6 +55,14 @@ patch(EventScanView.prototype, {
                 browser.clearInterval(interval);
                 browser.removeEventListener("online", trySync);
             });
+        }
+    },
+
+    mazpulkiPreloadCamera() {
+        // The camera scanner (the next scan after a check-in, on a phone or tablet)
+        // loads its library on first use, which fails offline: load it while online.
+        if (isBarcodeScannerSupported() && !("BarcodeDetector" in window)) {
+            loadJS("/web/static/lib/zxing-library/zxing-library.js").catch(() => {});
         }
     },
 
@@ -65,6 +78,7 @@ patch(EventScanView.prototype, {
         this.mazpulkiOffline.preparing = true;
         try {
             const count = await this.offlineDesk.prepare();
+            this.mazpulkiPreloadCamera();
             this.notification.add(_t("The desk can check %s members in without the network.", count), {
                 type: "success",
             });
@@ -90,6 +104,15 @@ patch(EventScanView.prototype, {
         } finally {
             this.mazpulkiRefreshOffline();
         }
+    },
+
+    playSound(type) {
+        // Offline, the browser may have to fetch the sound again and fail: Odoo's
+        // play() then rejects with an error the web client shows as "Oops!". A scan
+        // is not an error for want of a sound.
+        const sound = this.sounds[type || "notify"];
+        sound.currentTime = 0;
+        sound.play()?.catch(() => {});
     },
 
     async onBarcodeScanned(barcode) {
@@ -148,5 +171,27 @@ patch(EventScanView.prototype, {
             this.offlineDesk.clear();
         }
         return super.onClickBackToEvents(...arguments);
+    },
+});
+
+// A result the desk decided offline has no server behind it: "Continue" goes on to
+// the next scan, and undo (hidden offline, see the template) waits for the network.
+patch(EventRegistrationSummaryDialog.prototype, {
+    async onRegistrationConfirm() {
+        if (this.registration.mazpulki_offline) {
+            this.props.close();
+            if (this.props.doNextScan) {
+                this.onScanNext();
+            }
+            return;
+        }
+        return super.onRegistrationConfirm(...arguments);
+    },
+
+    async undoRegistration() {
+        if (this.registration.mazpulki_offline) {
+            return;
+        }
+        return super.undoRegistration(...arguments);
     },
 });

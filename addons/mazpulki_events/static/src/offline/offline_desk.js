@@ -4,8 +4,9 @@ import { _t } from "@web/core/l10n/translation";
 
 // The registration desk without the network (as Point of Sale keeps selling
 // offline): the desk downloads, per event, the keyed hashes of the cards it may
-// see with what it decides on, decides a scan alone with the server's rules
-// (event_registration.py, _mazpulki_register_member) and queues the scan; the
+// see and of the event's tickets (Odoo's barcodes) with what it decides on,
+// decides a scan alone with the server's rules (event_registration.py,
+// _mazpulki_decide_member and _mazpulki_decide_ticket) and queues the scan; the
 // queue is sent in order to mazpulki.event.desk.scan.mazpulki_sync, which is
 // idempotent and re-decides each scan at the time it was made.
 //
@@ -67,6 +68,7 @@ export class OfflineDesk {
         this.orm = orm;
         this.data = null;
         this.entries = new Map();
+        this.tickets = new Map();
         this.revoked = new Set();
         this.waiting = 0;
         this.cryptoKey = null;
@@ -121,22 +123,50 @@ export class OfflineDesk {
         this.seatsLeft = data.event.seats_left;
         this.opens = parseUtc(data.event.opens);
         this.closes = parseUtc(data.event.closes);
-        this.entries = new Map(data.entries.map((entry) => [entry.h, { ...entry, d: [...entry.d] }]));
+        // A registration's state and days, shared by its member's card and its ticket.
+        const registrations = new Map();
+        const registration = (item) => {
+            if (!item.r) {
+                return { s: false, d: [] };
+            }
+            if (!registrations.has(item.r)) {
+                registrations.set(item.r, { s: item.s, d: [...item.d] });
+            }
+            return registrations.get(item.r);
+        };
+        this.entries = new Map(data.entries.map((entry) => [entry.h, { ...entry, reg: registration(entry) }]));
+        // a member's ticket comes as its hash and registration: the rest is the member's entry
+        const members = new Map(data.entries.filter((entry) => entry.r).map((entry) => [entry.r, entry]));
+        this.tickets = new Map(
+            (data.tickets || []).map((ticket) => {
+                const member = members.get(ticket.r);
+                return [ticket.h, { n: member?.n, ...ticket, member, reg: registration(ticket) }];
+            })
+        );
         this.revoked = new Set(data.revoked);
         // the scans still waiting count as decided: a day checked in offline stays checked in
         for (const scan of queuedScans) {
-            const entry = this.entries.get(scan.card_hash);
-            if (entry && scan.desk_status === "confirmed_registration") {
-                entry.d.push(scan.day);
-                if (!entry.r) {
-                    entry.r = -1;
-                    entry.s = "done";
-                    if (this.seatsLeft !== null) {
-                        this.seatsLeft--;
-                    }
-                }
+            if (scan.desk_status === "confirmed_registration") {
+                this.checkIn(scan.card_hash, scan.day);
             }
         }
+    }
+
+    /** In memory, until the sync: the card's or ticket's registration attended on ``day``. */
+    checkIn(hash, day) {
+        const item = this.entries.get(hash) || this.tickets.get(hash);
+        if (!item) {
+            return;
+        }
+        item.reg.d.push(day);
+        if (!item.r) {
+            // a walk-in: registered now, and takes a seat
+            item.r = -1;
+            if (this.seatsLeft !== null) {
+                this.seatsLeft--;
+            }
+        }
+        item.reg.s = "done";
     }
 
     async clear() {
@@ -145,6 +175,7 @@ export class OfflineDesk {
         this.data = null;
         this.cryptoKey = null;
         this.entries = new Map();
+        this.tickets = new Map();
     }
 
     async hash(code) {
@@ -152,40 +183,36 @@ export class OfflineDesk {
         return [...new Uint8Array(signature)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
     }
 
-    /** The desk's answer for ``code`` scanned at ``now``, as the server would give it. */
+    /** The desk's answer for the code of hash ``cardHash`` scanned at ``now``, as the server would give it. */
     decide(cardHash, now) {
-        const event = this.data.event;
         const entry = this.entries.get(cardHash);
         if (!entry) {
+            const ticket = this.tickets.get(cardHash);
+            if (ticket) {
+                return this.decideTicket(ticket, now);
+            }
             if (this.revoked.has(cardHash)) {
                 return this.refusal("mazpulki_revoked_card", _t("This card is revoked."));
             }
             return this.refusal(
                 "mazpulki_unknown_card",
-                _t("Offline, the desk knows only the cards of members registered for this event; tickets are checked online.")
+                _t("Offline, the desk knows only this event's tickets and the cards of the members who may attend it.")
             );
         }
-        const summary = {
-            id: entry.r > 0 ? entry.r : false,
-            name: entry.n,
-            event_id: event.id,
-            event_display_name: event.name,
-            mazpulki_club: entry.c,
-            mazpulki_age_group: entry.g,
-            registration_answers: [],
-            iot_printers: [],
-            ticket_name: false,
-            company_name: false,
-            mazpulki_offline: true,
-        };
+        const event = this.data.event;
         const day = localDay(now, event.tz);
-        if (entry.r && entry.s === "cancel") {
+        // the age on the scan's day: a birthday during the event changes it from that day on
+        const [underAge, ageGroup] = entry.t && day >= entry.t[0] ? [entry.t[1], entry.t[2]] : [entry.u, entry.g];
+        const summary = this.summary(entry, { mazpulki_club: entry.c, mazpulki_age_group: ageGroup });
+        const reg = entry.reg;
+        if (entry.r && reg.s === "cancel") {
             return { ...summary, status: "canceled_registration" };
         }
         if (now < this.opens || now >= this.closes) {
             return { ...summary, status: "not_ongoing_event" };
         }
-        if (!entry.m) {
+        // the membership of the scan day's year (an event over the New Year has two)
+        if (!(entry.y && day >= entry.y[0] ? entry.y[1] : entry.m)) {
             return this.refusal(
                 "mazpulki_no_membership",
                 _t("%s has no active membership this year; ask the club leader to renew it.", entry.n),
@@ -200,7 +227,7 @@ export class OfflineDesk {
                     summary
                 );
             }
-            if (entry.u) {
+            if (underAge) {
                 return this.refusal(
                     "mazpulki_approval_missing",
                     _t(
@@ -222,10 +249,53 @@ export class OfflineDesk {
                 summary
             );
         }
-        if (entry.d.includes(day)) {
+        if (reg.d.includes(day)) {
             return { ...summary, status: "already_registered" };
         }
         return { ...summary, status: "confirmed_registration", day };
+    }
+
+    /** Odoo's answer for its own ticket of this event (event_registration.py, _mazpulki_decide_ticket). */
+    decideTicket(ticket, now) {
+        const day = localDay(now, this.data.event.tz);
+        const member = ticket.member;
+        const summary = this.summary(ticket, {
+            mazpulki_club: member?.c,
+            mazpulki_age_group: member && (member.t && day >= member.t[0] ? member.t[2] : member.g),
+        });
+        const state = ticket.reg.s;
+        if (["open", "done"].includes(state) && (now < this.opens || now >= this.closes)) {
+            return { ...summary, status: "not_ongoing_event" };
+        }
+        if (state === "cancel") {
+            return { ...summary, status: "canceled_registration" };
+        }
+        if (state === "draft") {
+            return { ...summary, status: "unconfirmed_registration" };
+        }
+        if (now >= this.closes) {
+            return { ...summary, status: "not_ongoing_event" };
+        }
+        if (state === "done" && ticket.reg.d.includes(day)) {
+            return { ...summary, status: "already_registered" };
+        }
+        return { ...summary, status: "confirmed_registration", day };
+    }
+
+    summary(item, extra) {
+        const event = this.data.event;
+        return {
+            id: item.r > 0 ? item.r : false,
+            name: item.n,
+            event_id: event.id,
+            event_display_name: event.name,
+            registration_answers: [],
+            iot_printers: [],
+            ticket_name: false,
+            company_name: false,
+            mazpulki_offline: true,
+            ...extra,
+        };
     }
 
     refusal(status, message, summary = {}) {
@@ -237,16 +307,8 @@ export class OfflineDesk {
         const now = new Date();
         const cardHash = await this.hash(code);
         const result = this.decide(cardHash, now);
-        const entry = this.entries.get(cardHash);
-        if (result.status === "confirmed_registration" && entry) {
-            entry.d.push(result.day);
-            if (!entry.r) {
-                entry.r = -1;
-                entry.s = "done";
-                if (this.seatsLeft !== null) {
-                    this.seatsLeft--;
-                }
-            }
+        if (result.status === "confirmed_registration") {
+            this.checkIn(cardHash, result.day);
         }
         const time = now.toTimeString().slice(0, 5);
         if (["confirmed_registration", "already_registered"].includes(result.status)) {
@@ -274,11 +336,12 @@ export class OfflineDesk {
         return scans.sort((a, b) => a.seq - b.seq);
     }
 
-    /** Send the queue in order, in batches; resolves to the number of scans synced. */
+    /** Send the queue in order, in batches; resolves to the number of scans this call synced. */
     sync() {
-        if (!this.syncing) {
-            this.syncing = this._sync().finally(() => (this.syncing = null));
+        if (this.syncing) {
+            return this.syncing.then(() => 0); // counted once, by the caller that started it
         }
+        this.syncing = this._sync().finally(() => (this.syncing = null));
         return this.syncing;
     }
 

@@ -55,7 +55,11 @@ registry.category("web_tour.tours").add("mazpulki_events_offline_desk", {
         },
         {
             content: "She is checked in at once",
-            trigger: ".modal .alert-success",
+            trigger: ".modal:contains('Madara') .alert-success",
+        },
+        {
+            content: "Offline, the check-in cannot be undone: the dialog says so instead of offering it",
+            trigger: ".modal .alert-success:not(:has(button)) .o_mazpulki_undo_offline",
         },
         {
             content: "Offline: scan Kārlis's card",
@@ -67,17 +71,39 @@ registry.category("web_tour.tours").add("mazpulki_events_offline_desk", {
             trigger: ".o_mazpulki_desk_waiting:contains('2')",
         },
         {
-            content: "Offline: scan Roberts's card, who is not registered",
-            trigger: ".modal .alert-success",
+            content: "Offline: scan the card of Jānis, who turns 18 today and walks in",
+            trigger: ".modal:contains('Kārlis') .alert-success",
+            run: () => typeCardCode("OfflineJanis0001"),
+        },
+        {
+            content: "He is 18 on the scan's day: registered and checked in without a guardian",
+            trigger: ".modal:contains('Jānis Jubilārs') .alert-success",
+        },
+        {
+            content: "Offline: scan Roberts's card, who is 11 and not registered",
+            trigger: ".o_mazpulki_desk_waiting:contains('3')",
             run: () => typeCardCode("OfflineRoberts01"),
         },
         {
             content: "He is refused, with the reason, offline too",
-            trigger: ".o_mazpulki_desk_refusal:contains('members registered for this event')",
+            trigger: ".o_mazpulki_desk_refusal:contains('under 18')",
         },
         {
-            content: "Three scans wait",
-            trigger: ".o_mazpulki_desk_waiting:contains('3 scans waiting')",
+            content: "Offline: scan a guest's ticket (Odoo's own barcode)",
+            trigger: ".o_mazpulki_desk_waiting:contains('4')",
+            run: () => typeCardCode("4242424242424242"),
+        },
+        {
+            content: "The guest is checked in offline",
+            trigger: ".modal:contains('Viesis Pēteris') .alert-success",
+        },
+        {
+            content: "Five scans wait; the banner says undo waits for the network",
+            trigger: ".o_mazpulki_desk_waiting:contains('5 scans waiting')",
+        },
+        {
+            content: "Restore the network",
+            trigger: ".o_mazpulki_desk_no_undo",
             run: restoreNetwork,
         },
         {
