@@ -13,6 +13,11 @@ class MazpulkiCommon(BaseCommon):
     """
 
     @classmethod
+    def setup_main_company(cls, currency_code="EUR"):
+        # Odoo's BaseCommon puts the company in dollars for its tests; the organisation keeps its books in euros
+        super().setup_main_company(currency_code=currency_code)
+
+    @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.today = fields.Date.context_today(cls.env["res.partner"])
