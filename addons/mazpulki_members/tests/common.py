@@ -76,3 +76,15 @@ class MazpulkiCommon(BaseCommon):
         guardian = cls.env["res.partner"].create({"name": name, "email": f"{name.split()[0].lower()}@example.lv"})
         cls.env["mazpulki.guardian"].create({"member_id": member.id, "guardian_id": guardian.id, "relation": relation})
         return guardian
+
+    @classmethod
+    def _create_portal_user(cls, partner, login):
+        """A portal user of ``partner``; its password is ``<login>_pass``."""
+        return new_test_user(
+            cls.env,
+            login=login,
+            password=f"{login}_pass",
+            groups="base.group_portal",
+            partner_id=partner.id,
+            name=partner.name,
+        )

@@ -1,7 +1,7 @@
 """The portal home of members and families: invoices in euros, and only when there are some."""
 
 from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.mazpulki_members.tests.common import MazpulkiCommon
 
@@ -13,23 +13,9 @@ class TestPortalHome(MazpulkiCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user_member = new_test_user(
-            cls.env,
-            login="madara_home",
-            password="madara_home_pass",
-            groups="base.group_portal",
-            partner_id=cls.member_a.id,
-            name=cls.member_a.name,
-        )
+        cls.user_member = cls._create_portal_user(cls.member_a, "madara_home")
         cls.guardian_b = cls._create_guardian(cls.member_b, "Anda Vītola")
-        cls.user_guardian = new_test_user(
-            cls.env,
-            login="anda_home",
-            password="anda_home_pass",
-            groups="base.group_portal",
-            partner_id=cls.guardian_b.id,
-            name=cls.guardian_b.name,
-        )
+        cls.user_guardian = cls._create_portal_user(cls.guardian_b, "anda_home")
 
     def test_member_without_invoices_sees_no_invoices_card(self):
         self.start_tour("/my", "mazpulki_portal_no_invoices", login="madara_home")
