@@ -1,12 +1,20 @@
 {
     "name": "Mazpulki: Paid Event Tickets",
     "summary": "Paid tickets (Events Sales) and the guardian's approval of a minor's registration together",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.0.2",
     "category": "Mazpulki",
     "website": "https://www.mazpulki.lv",
     "author": "Latvijas Mazpulki",
     "license": "LGPL-3",
     "depends": ["event_sale", "mazpulki_events"],
     "data": ["data/i18n_extra_data.xml"],
+    "assets": {
+        "web.assets_frontend": [
+            "mazpulki_events_sale/static/src/portal/*",
+        ],
+        "web.assets_tests": [
+            "mazpulki_events_sale/static/tests/tours/*.js",
+        ],
+    },
     "auto_install": True,
 }

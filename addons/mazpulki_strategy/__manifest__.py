@@ -2,7 +2,7 @@
     "name": "Mazpulki: Strategy",
     "summary": "The 2021–2027 strategy of Latvijas Mazpulki as data and a live board of its targets, "
     "entered values with evidence, closed years and funding sources",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.0.2",
     "category": "Mazpulki",
     "website": "https://www.mazpulki.lv",
     "author": "Latvijas Mazpulki",
@@ -21,6 +21,7 @@
         "views/account_analytic_account_views.xml",
         "views/account_move_line_views.xml",
         "views/menus.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/mazpulki_strategy_demo.xml",
@@ -29,6 +30,9 @@
     "assets": {
         "web.assets_backend": [
             "mazpulki_strategy/static/src/board/*",
+        ],
+        "web.assets_frontend": [
+            "mazpulki_strategy/static/src/portal/*",
         ],
         "web.assets_tests": [
             "mazpulki_strategy/static/tests/tours/*.js",

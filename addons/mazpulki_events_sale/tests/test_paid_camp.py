@@ -104,3 +104,13 @@ class TestPaidCamp(MazpulkiEventsCommon, HttpCase):
         self.assertEqual(registration.mazpulki_approval_state, "not_needed")
         order.action_confirm()
         self.assertEqual(registration.state, "open")
+
+    def test_orders_card_only_with_an_order(self):
+        # a guardian with no order of their own: no "Your Orders" card
+        self.start_tour("/my", "mazpulki_portal_no_orders", login="andris")
+        shirt = self.env["product.product"].create({"name": "Nometnes krekls", "list_price": 12.0})
+        order = self.env["sale.order"].create(
+            {"partner_id": self.father_b.id, "order_line": [(0, 0, {"product_id": shirt.id})]}
+        )
+        order.action_confirm()
+        self.start_tour("/my", "mazpulki_portal_orders", login="andris")

@@ -13,6 +13,11 @@ class MazpulkiCommon(BaseCommon):
     """
 
     @classmethod
+    def setup_main_company(cls, currency_code="EUR"):
+        # Odoo's BaseCommon puts the company in dollars for its tests; the organisation keeps its books in euros
+        super().setup_main_company(currency_code=currency_code)
+
+    @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.today = fields.Date.context_today(cls.env["res.partner"])
@@ -71,3 +76,15 @@ class MazpulkiCommon(BaseCommon):
         guardian = cls.env["res.partner"].create({"name": name, "email": f"{name.split()[0].lower()}@example.lv"})
         cls.env["mazpulki.guardian"].create({"member_id": member.id, "guardian_id": guardian.id, "relation": relation})
         return guardian
+
+    @classmethod
+    def _create_portal_user(cls, partner, login):
+        """A portal user of ``partner``; its password is ``<login>_pass``."""
+        return new_test_user(
+            cls.env,
+            login=login,
+            password=f"{login}_pass",
+            groups="base.group_portal",
+            partner_id=partner.id,
+            name=partner.name,
+        )

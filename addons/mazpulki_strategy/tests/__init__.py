@@ -8,3 +8,4 @@ from . import test_portal_rpc
 from . import test_menus
 from . import test_roles
 from . import test_readonly
+from . import test_portal_home
