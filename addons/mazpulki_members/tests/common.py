@@ -15,7 +15,7 @@ class MazpulkiCommon(BaseCommon):
     @classmethod
     def setup_main_company(cls, currency_code="EUR"):
         # Odoo's BaseCommon puts the company in dollars for its tests; the organisation keeps its books in euros
-        super().setup_main_company(currency_code=currency_code)
+        return super().setup_main_company(currency_code=currency_code)
 
     @classmethod
     def setUpClass(cls):
