@@ -6,7 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 from odoo.addons.mazpulki_members.models.mazpulki_measure import PRIORITY_AREAS
 
@@ -261,6 +261,32 @@ class EventEvent(models.Model):
         if not event_sudo.mazpulki_desk_key:
             event_sudo.mazpulki_desk_key = secrets.token_urlsafe(32)
         return event_sudo.mazpulki_desk_key
+
+    def _get_date_range_str(self, lang_code=False):
+        """When the event starts, as the reminder e-mails say it ("today", "in 3 days", "on 12 Jul 2026").
+
+        Odoo 18.0 builds these words with ``_()`` in ``event``, whose Latvian lacks them, so Latvian
+        families read "Ērgļi: today" in a reminder's subject. The same rule as Odoo's, with the
+        suite's own translated words; ``lang_code`` formats the date.
+        """
+        self.ensure_one()
+        tz = pytz.timezone(self.date_tz or "UTC")
+        today = pytz.utc.localize(fields.Datetime.now()).astimezone(tz)
+        start = pytz.utc.localize(self.date_begin).astimezone(tz)
+        days = (start.date() - today.date()).days
+        if days <= 0:
+            return self.env._("today")
+        if days == 1:
+            return self.env._("tomorrow")
+        if days < 7:
+            return self.env._("in %(days)s days", days=days)
+        if days < 14:
+            return self.env._("next week")
+        if start.month == (today + relativedelta(months=1)).month:
+            return self.env._("next month")
+        return self.env._(
+            "on %(date)s", date=format_date(self.env, self.date_begin, lang_code=lang_code, date_format="medium")
+        )
 
     def _mazpulki_local_day(self, when):
         """The day of ``when`` (UTC) in the event's time zone."""

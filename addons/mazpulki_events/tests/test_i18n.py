@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from odoo import fields
 from odoo.tests import tagged
 
 from .common import MazpulkiEventsCommon
@@ -79,3 +82,19 @@ class TestEventsLatvian(MazpulkiEventsCommon):
         self.assertEqual(terms["Checked in!"], "Ierašanās atzīmēta!")
         self.assertEqual(terms["Already checked in!"], "Ierašanās jau atzīmēta!")
         self.assertEqual(terms["Find an attendee"], "Atrast dalībnieku")
+        # Odoo's own dialog title ("Home") and its "Event" row ("Notikums" in Odoo's Latvian) are the suite's
+        self.assertEqual(terms["Scanned Attendee"], "Noskenētais dalībnieks")
+        self.assertEqual(terms["Event Name"], "Pasākums")
+
+    def test_reminder_says_when_in_latvian(self):
+        """The reminder's subject says when the event starts in Latvian (Odoo's event has no Latvian for it)."""
+        now = fields.Datetime.now()
+        camp = self.camp.with_context(lang="lv_LV")
+        for days, words in ((0, "šodien"), (1, "rīt"), (3, "pēc 3 dienām"), (10, "nākamnedēļ")):
+            self.camp.write({"date_begin": now + timedelta(days=days), "date_end": now + timedelta(days=days, hours=5)})
+            self.assertEqual(camp._get_date_range_str("lv_LV"), words)
+        self.camp.write({"date_begin": now, "date_end": now + timedelta(hours=5)})
+        registration = self.registration_a
+        template = self.env.ref("event.event_reminder")
+        subject = template.with_context(lang="lv_LV")._render_field("subject", registration.ids, compute_lang=False)
+        self.assertEqual(subject[registration.id], f"{self.camp.name}: šodien")
