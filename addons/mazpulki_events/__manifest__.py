@@ -2,7 +2,7 @@
     "name": "Mazpulki: Events",
     "summary": "Camps, seminars and trainings of Latvijas Mazpulki, with members' QR cards "
     "at Odoo's registration desk, per-day attendance and leader qualification hours",
-    "version": "18.0.1.0.3",
+    "version": "18.0.1.0.4",
     "category": "Mazpulki",
     "website": "https://www.mazpulki.lv",
     "author": "Latvijas Mazpulki",

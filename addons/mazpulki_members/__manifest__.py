@@ -2,7 +2,7 @@
     "name": "Mazpulki: Members",
     "summary": "Regions, clubs, members, leaders, guardians, consents, "
     "membership years and personal QR codes of Latvijas Mazpulki",
-    "version": "18.0.1.0.3",
+    "version": "18.0.1.0.4",
     "category": "Mazpulki",
     "website": "https://www.mazpulki.lv",
     "author": "Latvijas Mazpulki",

@@ -2,7 +2,7 @@
     "name": "Mazpulki: Projects",
     "summary": "The 4-H project method, digital: priority themes, applications, reports, "
     "evaluations and certificates of Latvijas Mazpulki",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.0.2",
     "category": "Mazpulki",
     "website": "https://www.mazpulki.lv",
     "author": "Latvijas Mazpulki",

@@ -1,7 +1,7 @@
 {
     "name": "Mazpulki: Volunteering",
     "summary": "Volunteer hours as analytic lines, approval, shifts, in-kind value and awards of Latvijas Mazpulki",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.0.2",
     "category": "Mazpulki",
     "website": "https://www.mazpulki.lv",
     "author": "Latvijas Mazpulki",

@@ -1,4 +1,5 @@
 from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
 from odoo.tests import Form, tagged
@@ -61,6 +62,25 @@ class TestAccess(MazpulkiCommon):
         self.env.invalidate_all()
         with mute_logger("odoo.models"), self.assertRaises(AccessError):
             self.member_a.with_user(self.user_leader_a).read(["name"])
+
+    def test_leadership_follows_riga_s_day(self):
+        """A leadership starts and ends at Riga's midnight, also while UTC is still on the day before,
+        and the rules' cached domain follows the day."""
+        self.club_b.leader_ids.unlink()
+        self.env["mazpulki.club.leader"].create(
+            {"club_id": self.club_b.id, "partner_id": self.user_leader_a.partner_id.id, "date_start": "2026-03-02"}
+        )
+        member = self.member_b.with_user(self.user_leader_a)
+        # 1 March, 23:30 UTC is 01:30 on 2 March in Riga: the leadership has started
+        with freeze_time("2026-03-01 23:30:00"):
+            self.assertEqual(member.read(["name"])[0]["name"], "Roberts Vītols")
+            self.club_b.leader_ids.date_end = "2026-03-02"
+        with freeze_time("2026-03-02 21:30:00"):  # 23:30 in Riga: still their last day
+            member.invalidate_recordset()
+            self.assertTrue(member.read(["name"]))
+        with freeze_time("2026-03-02 22:30:00"), mute_logger("odoo.models"), self.assertRaises(AccessError):
+            member.invalidate_recordset()  # 00:30 on 3 March in Riga: no longer
+            member.read(["name"])
 
     def test_officer_sees_and_edits_all(self):
         Partner = self.env["res.partner"].with_user(self.user_officer)
