@@ -13,6 +13,12 @@ class MazpulkiCommon(BaseCommon):
     """
 
     @classmethod
+    def default_env_context(cls):
+        # The organisation's day is Riga's: "today" of the tests and of every user they make is one day,
+        # also between midnight in Riga and midnight in UTC (the superuser's own zone is Brussels)
+        return {**super().default_env_context(), "tz": "Europe/Riga"}
+
+    @classmethod
     def setup_main_company(cls, currency_code="EUR"):
         # Odoo's BaseCommon puts the company in dollars for its tests; the organisation keeps its books in euros
         return super().setup_main_company(currency_code=currency_code)

@@ -1,6 +1,5 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools.misc import format_date
 
@@ -102,7 +101,7 @@ class TestPortal(MazpulkiCommon, HttpCase):
         user_roberts = new_test_user(
             self.env, login="roberts", groups="base.group_portal", partner_id=self.member_b.id, name=self.member_b.name
         )
-        self.member_b.consent_ids.date_withdrawn = fields.Date.today()
+        self.member_b.consent_ids.date_withdrawn = self.today
         self.authenticate(user_roberts.login, user_roberts.login)
         self.assertEqual(self.url_open(f"/my/membership/{self.member_b.id}").status_code, 404)
         listing = self.url_open("/my/membership").text
@@ -113,7 +112,7 @@ class TestPortal(MazpulkiCommon, HttpCase):
         self.authenticate("andris", "andris")
         counters = self.make_jsonrpc_request("/my/counters", {"counters": ["mazpulki_member_count"]})
         self.assertEqual(counters["mazpulki_member_count"], 1)
-        self.assertLess(self.member_b.birthdate_date, fields.Date.today() - relativedelta(years=10))
+        self.assertLess(self.member_b.birthdate_date, self.today - relativedelta(years=10))
 
     def _post_account(self, **fields):
         page = self.url_open("/my/account")
