@@ -2,7 +2,7 @@
     "name": "Mazpulki: Strategy",
     "summary": "The 2021–2027 strategy of Latvijas Mazpulki as data and a live board of its targets, "
     "entered values with evidence, closed years and funding sources",
-    "version": "18.0.1.0.2",
+    "version": "18.0.1.0.3",
     "category": "Mazpulki",
     "website": "https://www.mazpulki.lv",
     "author": "Latvijas Mazpulki",
@@ -22,6 +22,7 @@
         "views/account_move_line_views.xml",
         "views/menus.xml",
         "views/portal_templates.xml",
+        "data/i18n_extra_data.xml",
     ],
     "demo": [
         "demo/mazpulki_strategy_demo.xml",
