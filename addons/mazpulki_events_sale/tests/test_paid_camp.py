@@ -114,3 +114,8 @@ class TestPaidCamp(MazpulkiEventsCommon, HttpCase):
         )
         order.action_confirm()
         self.start_tour("/my", "mazpulki_portal_orders", login="andris")
+        # Sales' own icon on its card; the suite's euro replaces only Invoicing's dollar envelope
+        self.authenticate("andris", "andris")
+        html = self.url_open("/my").text
+        self.assertIn("/sale/static/src/img/bag.svg", html)
+        self.assertNotIn("/account/static/src/img/Bill.svg", html)
