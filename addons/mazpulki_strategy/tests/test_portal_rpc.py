@@ -251,6 +251,34 @@ class TestPortalRpc(MazpulkiCommon, HttpCase):
             with self.subTest(method=method):
                 self._assert_refused(model, method, args)
 
+    def test_portal_desk_and_import_methods_refused(self):
+        """The offline desk's data and sync, its conflicts and the register import: none by RPC from the portal."""
+        now = fields.Datetime.now()
+        camp = self.env["event.event"].create(
+            {"name": "Nometne", "date_begin": now, "date_end": now + timedelta(days=2), "website_published": True}
+        )
+        scan = self.env["mazpulki.event.desk.scan"].create(
+            {"uuid": "rpc-1", "event_id": camp.id, "user_id": self.env.uid, "scanned_at": now, "state": "conflict"}
+        )
+        register_import = self.env["mazpulki.register.import"].create({"name": "Imports"})
+        refused = ("odoo.exceptions.AccessError", "odoo.exceptions.UserError")
+        for login in ("liga_rpc", "anda_rpc"):
+            self.authenticate(login, f"{login}_pass")
+            for model, method, args in (
+                ("event.event", "mazpulki_desk_offline_data", [camp.ids]),
+                ("mazpulki.event.desk.scan", "mazpulki_sync", [camp.id, []]),
+                ("mazpulki.event.desk.scan", "action_mazpulki_resolve", [scan.ids]),
+                ("mazpulki.register.import", "action_download_template", [register_import.ids]),
+                ("mazpulki.register.import", "action_dry_run", [register_import.ids]),
+                ("mazpulki.register.import", "action_import", [register_import.ids]),
+                ("mazpulki.register.import", "_cron_import_registers", []),
+            ):
+                with self.subTest(login=login, method=method):
+                    self._assert_refused(model, method, args, errors=refused)
+        self.assertEqual(scan.state, "conflict")
+        self.assertEqual(register_import.state, "draft")
+        self.assertFalse(camp.sudo().mazpulki_desk_key)
+
     def test_a_line_pointing_at_a_journal_item_does_not_count(self):
         """A coordinator may create analytic lines (hours), but never one that links itself to a journal item."""
         coordinator = new_test_user(
