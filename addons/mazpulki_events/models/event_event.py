@@ -178,7 +178,7 @@ class EventEvent(models.Model):
                 """SELECT p.id, p.name, club.name, p.birthdate_date, card.code, card.state,
                           EXISTS (SELECT 1 FROM mazpulki_membership ms
                                    WHERE ms.member_id = p.id AND ms.state = 'active' AND ms.year = %(year)s),
-                          EXISTS (SELECT 1 FROM mazpulki_membership ms
+                          %(over_new_year)s AND EXISTS (SELECT 1 FROM mazpulki_membership ms
                                    WHERE ms.member_id = p.id AND ms.state = 'active' AND ms.year = %(last_year)s)
                      FROM res_partner p
                      JOIN mazpulki_member_card card ON card.member_id = p.id
@@ -186,6 +186,7 @@ class EventEvent(models.Model):
                     WHERE p.id = ANY(%(registered)s) OR (%(walkin)s AND p.is_mazpulki_member AND p.active)""",
                 year=first_day.year,
                 last_year=last_day.year,
+                over_new_year=last_day.year != first_day.year,
                 registered=list(registrations),
                 walkin=walkin,
             )
@@ -223,8 +224,8 @@ class EventEvent(models.Model):
                 # the age is counted on the scan's day: a birthday during the event changes
                 # it from that day on (only then is the day given)
                 birthday = birthdate + relativedelta(years=relativedelta(first_day, birthdate).years + 1)
-                if birthday <= last_day and on_day(birthdate, birthday) != (under_age, group):
-                    entry["t"] = [birthday.isoformat(), *on_day(birthdate, birthday)]
+                if birthday <= last_day and (later := on_day(birthdate, birthday)) != (under_age, group):
+                    entry["t"] = [birthday.isoformat(), *later]
             if last_day.year != first_day.year and last_year_membership != has_membership:
                 # an event over the New Year: the membership of the scan day's year counts
                 entry["y"] = [f"{last_day.year}-01-01", last_year_membership]
@@ -266,8 +267,9 @@ class EventEvent(models.Model):
         """When the event starts, as the reminder e-mails say it ("today", "in 3 days", "on 12 Jul 2026").
 
         Odoo 18.0 builds these words with ``_()`` in ``event``, whose Latvian lacks them, so Latvian
-        families read "Ērgļi: today" in a reminder's subject. The same rule as Odoo's, with the
-        suite's own translated words; ``lang_code`` formats the date.
+        families read "Ērgļi: today" in a reminder's subject. A mirror of Odoo 18.0's rule
+        (event/models/event_event.py), to check on each upgrade, with the suite's own
+        translated words; ``lang_code`` formats the date.
         """
         self.ensure_one()
         tz = pytz.timezone(self.date_tz or "UTC")

@@ -397,7 +397,7 @@ class MazpulkiEventDeskScan(models.Model):
             _CARD_HASHES.pop(cache_key, None)
             _CARD_HASHES[cache_key] = cached
             while len(_CARD_HASHES) > CARD_HASHES_KEPT:
-                _CARD_HASHES.pop(next(iter(_CARD_HASHES)))
+                _CARD_HASHES.pop(next(iter(_CARD_HASHES), None), None)
         digest_of = {card_id: digest for digest in hashes for card_id in cached[1].get(digest, ())}
         if not digest_of:
             return {}
