@@ -12,9 +12,9 @@ def use_local_day_in_rules(cr, module):
         """
         UPDATE ir_rule r SET domain_force = replace(r.domain_force, %s, 'mazpulki_today')
           FROM ir_model_data d
-         WHERE d.model = 'ir.rule' AND d.module = %s AND d.res_id = r.id AND r.domain_force LIKE %s
+         WHERE d.model = 'ir.rule' AND d.module = %s AND d.res_id = r.id AND position(%s in r.domain_force) > 0
         """,
-        (OLD_TODAY, module, "%time.strftime%"),
+        (OLD_TODAY, module, OLD_TODAY),
     )
 
 

@@ -4,7 +4,6 @@ import datetime
 import functools
 import io
 import logging
-import mimetypes
 import re
 import threading
 import time
@@ -220,7 +219,7 @@ class MazpulkiRegisterImport(models.Model):
         try:
             return job._job_run(deadline, waiting)
         except Exception as error:  # noqa: BLE001 - whatever went wrong, the job ends as Failed and says why
-            if isinstance(error, UserError | AccessError):
+            if isinstance(error, UserError):
                 _logger.warning("Register import %s failed: %s", self.id, error)
             else:
                 _logger.exception("Register import %s failed", self.id)
@@ -308,7 +307,7 @@ class MazpulkiRegisterImport(models.Model):
         self._job_notify(self.env._("The register import is done"), message, "success")
 
     def _job_fail(self, error):
-        message = str(error.args[0] if isinstance(error, UserError | AccessError) and error.args else error)
+        message = str(error.args[0] if isinstance(error, UserError) and error.args else error)
         self.write({"state": "failed", "date_done": fields.Datetime.now(), "error_message": message})
         body = self.env._("%(name)s failed: %(error)s", name=self.name, error=message)
         self._message_log(body=body)
@@ -391,7 +390,6 @@ class MazpulkiRegisterImport(models.Model):
             {
                 "file": content,
                 "file_name": self.filename or "",
-                "file_type": mimetypes.guess_type(self.filename or "")[0] or "",
             }
         )
         _length, data = reader._read_file({"quoting": '"', "separator": "", "encoding": "", "sheet": ""})
