@@ -2,7 +2,7 @@
     "name": "Mazpulki: Members",
     "summary": "Regions, clubs, members, leaders, guardians, consents, "
     "membership years and personal QR codes of Latvijas Mazpulki",
-    "version": "18.0.1.0.4",
+    "version": "18.0.1.0.5",
     "category": "Mazpulki",
     "website": "https://www.mazpulki.lv",
     "author": "Latvijas Mazpulki",
@@ -34,6 +34,7 @@
         "wizard/mazpulki_card_revoke_views.xml",
         "wizard/mazpulki_transfer_request_views.xml",
         "wizard/portal_wizard_views.xml",
+        "wizard/mazpulki_guardian_proof_views.xml",
         "views/portal_templates.xml",
         "views/menus.xml",
         "views/mazpulki_member_application_views.xml",

@@ -49,5 +49,7 @@ class ResPartner(models.Model):
         younger = expression.AND([member_domain, [("birthdate_date", ">", cutoff)]])
         # sudo: whom to write to is decided past the record rules that hide children from some users
         Partner = self.sudo().with_context(active_test=True)
-        guardians = Partner.env["mazpulki.guardian"]._search([("member_id", "in", Partner._search(younger))])
+        guardians = Partner.env["mazpulki.guardian"]._search(
+            [("member_id", "in", Partner._search(younger)), ("state", "=", "confirmed")]  # proved guardians only
+        )
         return ["|", ("id", "in", Partner._search(older)), ("id", "in", guardians.subselect("guardian_id"))]

@@ -2,7 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo.tests import tagged
 
-from odoo.addons.mazpulki_members.tests.common import MazpulkiCommon
+from odoo.addons.mazpulki_members.tests.common import MazpulkiCommon, prove_guardian
 
 
 @tagged("post_install", "-at_install")
@@ -20,9 +20,7 @@ class TestClubMailing(MazpulkiCommon):
         cls.child_sibling = cls._create_member("Pēteris Ozols", club, years=8)
         cls.child_out = cls._create_member("Elza Krūmiņa", club, years=12)
         cls.mother = cls._create_guardian(cls.child, "Ieva Ozola")
-        cls.env["mazpulki.guardian"].create(
-            {"member_id": cls.child_sibling.id, "guardian_id": cls.mother.id, "relation": "mother"}
-        )
+        prove_guardian(cls.env, cls.child_sibling, cls.mother)
         cls.father_out = cls._create_guardian(cls.child_out, "Mārtiņš Krūmiņš", relation="father")
         cls.father_out.email = "martins@example.lv"
         # a guardian of a member 13+ is not written to (the member is)

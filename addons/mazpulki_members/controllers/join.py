@@ -121,6 +121,39 @@ class MazpulkiJoin(http.Controller):
         values = {"application": application_sudo, "access_token": access_token, "confirmed": confirmed}
         return request.render("mazpulki_members.website_club_application_confirm", values)
 
+    # --- a guardian on file confirms a new guardian ---------------------------
+
+    @http.route(
+        "/guardian/request/<int:link_id>/<int:partner_id>",
+        type="http",
+        auth="public",
+        website=True,
+        methods=["GET", "POST"],
+        sitemap=False,
+    )
+    def guardian_request(self, link_id, partner_id, token=None, answer=None, reason=None, **kw):
+        """A guardian on file (or the member, 18 or older) confirms or declines that an adult is also a guardian
+        of the member, from the link e-mailed to them only."""
+        # sudo: the signed token of the e-mailed link is the check (it names the link and the recipient, and only
+        # the recipients the request went to pass); without it the page does not exist
+        link_sudo = request.env["mazpulki.guardian"].sudo().with_context(active_test=False).browse(link_id).exists()
+        partner_sudo = request.env["res.partner"].sudo().browse(partner_id).exists()
+        if not link_sudo or not partner_sudo:
+            raise NotFound()
+        answered = None
+        if link_sudo.state == "pending":
+            if not link_sudo._mazpulki_check_request_token(partner_sudo, token):
+                raise NotFound()
+            if request.httprequest.method == "POST" and answer in ("confirm", "decline"):
+                link_sudo._mazpulki_answer_request(
+                    partner_sudo, answer == "confirm", reason=(reason or "").strip()[:500]
+                )
+                answered = answer
+        elif not token or not consteq(link_sudo._mazpulki_request_token(partner_sudo), token):
+            raise NotFound()
+        values = {"link": link_sudo, "recipient": partner_sudo, "token": token, "answered": answered}
+        return request.render("mazpulki_members.website_guardian_request", values)
+
     # --- helpers ------------------------------------------------------------
 
     @staticmethod

@@ -127,6 +127,20 @@ class MazpulkiMemberApplication(models.Model):
         groups="mazpulki_members.group_mazpulki_officer",
         help="The address the form was sent from; the form accepts a few applications per address and hour.",
     )
+    guardian_link_id = fields.Many2one(
+        "mazpulki.guardian", string="Guardian Link", readonly=True, help="The guardian link made on accepting."
+    )
+    guardian_proof_status = fields.Selection(
+        [
+            ("new_adult", "New adult for this child: awaiting proof"),
+            ("proved", "Proved guardian"),
+            ("removed", "Guardian removed"),
+        ],
+        string="Guardian Proof",
+        compute="_compute_guardian_proof_status",
+        help="An adult who is not yet a proved guardian of a child already in the registry gets no access to the "
+        "child's records until a guardian on file confirms by e-mail or the office checks a document.",
+    )
     lang = fields.Char(string="Language", default=lambda self: self.env.lang)
     recipient_email = fields.Char(
         compute="_compute_recipient_email", help="Where the family's e-mails about the application go."
@@ -146,6 +160,22 @@ class MazpulkiMemberApplication(models.Model):
                 application.recipient_email = application.email
             else:
                 application.recipient_email = application.guardian_email
+
+    @api.depends("state", "match_member_id", "match_guardian_id", "guardian_email", "guardian_link_id.state")
+    def _compute_guardian_proof_status(self):
+        for application in self:
+            # sudo: the status names no one; the child's guardians may be outside the reader's clubs
+            app_sudo = application.sudo()
+            link = app_sudo.guardian_link_id
+            status = False
+            if link:
+                status = {"pending": "new_adult", "confirmed": "proved", "removed": "removed"}[link.state]
+            elif app_sudo.state == "new" and app_sudo.match_member_id and app_sudo.guardian_email:
+                proved = app_sudo.match_member_id.guardian_ids.guardian_id
+                status = (
+                    "proved" if app_sudo.match_guardian_id and app_sudo.match_guardian_id in proved else "new_adult"
+                )
+            application.guardian_proof_status = status
 
     @api.depends("applicant", "age")
     def _compute_needs_guardian_confirmation(self):
@@ -316,6 +346,7 @@ class MazpulkiMemberApplication(models.Model):
         elif guardian and not guardian.active:
             guardian.active = True
         member = self.match_member_id
+        existing = bool(member)
         if member:
             self._mazpulki_link_member(member)
         else:
@@ -331,21 +362,42 @@ class MazpulkiMemberApplication(models.Model):
                     "mazpulki_club_id": self.club_id.id,
                 }
             )
-        if guardian and guardian not in member.guardian_ids.guardian_id:
-            self.env["mazpulki.guardian"].create(
-                {"member_id": member.id, "guardian_id": guardian.id, "relation": self.guardian_relation or "other"}
-            )
-        self._mazpulki_record_consents(member, guardian)
+        link = self.env["mazpulki.guardian"]
+        if guardian:
+            link = member.guardian_link_ids.filtered(lambda x: x.guardian_id == guardian)
+            if existing and link.state != "confirmed":
+                # A child already in the registry: anyone may type the child's name and birth date. The child
+                # joins the club; the adult waits until a guardian on file confirms or the office checks a document.
+                link = self.env["mazpulki.guardian"]._mazpulki_propose(
+                    member, guardian, relation=self.guardian_relation, application=self
+                )
+            elif not link:
+                # A new child, enrolled by the family: the family's first application is the proof
+                link = self.env["mazpulki.guardian"].create(
+                    {
+                        "member_id": member.id,
+                        "guardian_id": guardian.id,
+                        "relation": self.guardian_relation or "other",
+                        "state": "confirmed",
+                        "proof_method": "enrolment",
+                        "application_id": self.id,
+                        "date_proved": fields.Datetime.now(),
+                        "proved_by_id": self.env.uid,
+                    }
+                )
+        proved_guardian = guardian if link.state == "confirmed" else guardian.browse()
+        self._mazpulki_record_consents(member, proved_guardian, skip_unproved=bool(guardian and not proved_guardian))
         self.write(
             {
                 "state": "accepted",
                 "member_id": member.id,
                 "guardian_partner_id": guardian.id,
+                "guardian_link_id": link.id,
                 "date_decided": fields.Datetime.now(),
                 "decided_by_id": self.env.uid,
             }
         )
-        invited = self._mazpulki_invite(member, guardian)
+        invited = self._mazpulki_invite(member, proved_guardian)
         self._mazpulki_send(self.env.ref("mazpulki_members.mail_template_application_accepted"))
         self.activity_feedback(["mail.mail_activity_data_todo"], feedback=self.env._("Accepted"))
         self.message_post(
@@ -375,16 +427,25 @@ class MazpulkiMemberApplication(models.Model):
         for fname in ("school_name", "school_grade"):
             if self[fname]:
                 vals[fname] = self[fname]
-        if self.email and not member.email:
-            vals["email"] = self.email
+        # The application's address is not the member's proof of identity: a member already in the registry keeps
+        # the address on file (a new one would receive the portal invitation); the office changes it if needed.
         member.write(vals)
         member._mazpulki_sync_current_membership()
         member._mazpulki_issue_card()
 
-    def _mazpulki_record_consents(self, member, guardian):
+    def _mazpulki_record_consents(self, member, guardian, skip_unproved=False):
         """The consents ticked on the form, given on the day of the application by the guardian (under 13)
-        or by the member (13 and older)."""
+        or by the member (13 and older). ``skip_unproved``: the form's adult is not a proved guardian, so
+        nothing is recorded in their name."""
         given_by = guardian if self.age < DIGITAL_CONSENT_AGE else member
+        if skip_unproved and (not given_by or self.applicant == "guardian"):
+            self.message_post(
+                body=self.env._(
+                    "The consents of the form were not recorded: the adult who sent it awaits proof as guardian."
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+            return
         if not given_by:
             raise UserError(self.env._("A guardian must give the consents for %s, who is under 13.", self.name))
         active_types = set(member.consent_ids.filtered(lambda c: c.state == "given").mapped("consent_type"))

@@ -99,6 +99,13 @@ class MazpulkiRegisterImport(models.Model):
     created_count = fields.Integer(string="Created", readonly=True, copy=False)
     linked_count = fields.Integer(string="Linked to Existing", readonly=True, copy=False)
     skipped_count = fields.Integer(string="Skipped", readonly=True, copy=False)
+    pending_guardian_count = fields.Integer(
+        string="Guardians Awaiting Proof",
+        readonly=True,
+        copy=False,
+        help="Rows of members already in the registry whose guardian is not on file: the guardian is not linked "
+        "until a guardian on file confirms by e-mail or the office verifies a document.",
+    )
     summary_attachment_id = fields.Many2one("ir.attachment", string="Summary", readonly=True, copy=False)
     # the queued job (ir_cron_register_import)
     progress = fields.Integer(readonly=True, copy=False, help="The share of the rows imported so far, in percent.")
@@ -179,6 +186,7 @@ class MazpulkiRegisterImport(models.Model):
                 "job_results": [],
                 "error_message": False,
                 "created_count": 0,
+                "pending_guardian_count": 0,
                 "linked_count": 0,
                 "skipped_count": 0,
                 "summary_attachment_id": False,
@@ -268,12 +276,14 @@ class MazpulkiRegisterImport(models.Model):
         return sorted(results)
 
     def _job_finish(self, results):
-        counts = {key: sum(1 for _number, result, _details in results if result == key) for key in RESULTS}
+        counts = {key: sum(1 for row in results if row[1] == key) for key in RESULTS}
+        pending = sum(1 for row in results if len(row) > 3 and row[3])
         output = io.StringIO()
         writer = csv.writer(output)
         writer.writerow([self.env._("Row"), self.env._("Result"), self.env._("Details")])
         writer.writerows(
-            [number, RESULTS[result]._translate(self.env.lang), details] for number, result, details in sorted(results)
+            [number, RESULTS[result]._translate(self.env.lang), details]
+            for number, result, details, *_pending in sorted(results)
         )
         attachment = self.env["ir.attachment"].create(
             {
@@ -292,6 +302,7 @@ class MazpulkiRegisterImport(models.Model):
                 "created_count": counts["created"],
                 "linked_count": counts["linked"],
                 "skipped_count": counts["skipped"],
+                "pending_guardian_count": pending,
                 "summary_attachment_id": attachment.id,
             }
         )
@@ -302,6 +313,10 @@ class MazpulkiRegisterImport(models.Model):
             linked=counts["linked"],
             skipped=counts["skipped"],
         )
+        if pending:
+            message += " " + self.env._(
+                "%s guardians not on file await proof (the guardians on file were asked to confirm).", pending
+            )
         # a log note: it needs no e-mail address of the user, as message_post would, and notifies no one
         self._message_log(body=message, attachment_ids=attachment.ids)
         self._job_notify(self.env._("The register import is done"), message, "success")
@@ -566,10 +581,21 @@ class MazpulkiRegisterImport(models.Model):
                     members[row["number"]] = member
                     results[row["number"]] = ("linked" if index else "created", member.member_number)
         rows_members = [(row, members[row["number"]]) for row in rows]
-        row_guardians = self._import_guardians(rows_members, guardians)
+        created_ids = {member.id for number, member in members.items() if results[number][0] == "created"}
+        row_guardians, pending_rows = self._import_guardians(rows_members, guardians, created_ids)
         self._import_last_year(rows_members)
         self._import_consents(rows_members, row_guardians)
-        return [(row["number"], *results[row["number"]]) for row in rows]
+        out = []
+        for row in rows:
+            result, details = results[row["number"]]
+            if row["number"] in pending_rows:
+                details = self.env._(
+                    "%(number)s; the guardian %(guardian)s is not on file: awaits proof",
+                    number=details,
+                    guardian=pending_rows[row["number"]].name,
+                )
+            out.append((row["number"], result, details, row["number"] in pending_rows))
+        return out
 
     @api.model
     def _partner_defaults(self, Partner):
@@ -603,9 +629,13 @@ class MazpulkiRegisterImport(models.Model):
         if updates:
             member.write(updates)
 
-    def _import_guardians(self, rows_members, guardians):
-        """The guardian of each row ({row number: partner}), one contact for all siblings:
-        found by e-mail, else by name and phone; linked to the member when not yet."""
+    def _import_guardians(self, rows_members, guardians, created_ids=()):
+        """The proved guardian of each row ({row number: partner}) and the rows whose guardian awaits proof
+        ({row number: partner}); one contact for all siblings, found by e-mail, else by name and phone.
+
+        A member created by this import gets the row's guardian as proved (``register``); a member already in
+        the registry whose row names a guardian not on file gets a link awaiting proof (the guardians on file
+        are asked to confirm), never a proved one: a register file is not proof of who a child's guardian is."""
         Partner = self.env["res.partner"].sudo().with_context(tracking_disable=True, mail_create_nolog=True)
         wanted = {}
         for row, _member in rows_members:
@@ -646,16 +676,42 @@ class MazpulkiRegisterImport(models.Model):
                 guardians[key] = partner
         row_guardians = {number: guardians[key] for number, (key, *_rest) in wanted.items()}
         member_ids = list({member.id for _row, member in rows_members})
-        Link = self.env["mazpulki.guardian"].sudo()
-        linked = {(link.member_id.id, link.guardian_id.id) for link in Link.search([("member_id", "in", member_ids)])}
-        to_link = []
+        # sudo: the office's import (checked in _job_run); every state counts, a removed guardian stays removed
+        Link = self.env["mazpulki.guardian"].sudo().with_context(active_test=False)
+        linked = {
+            (link.member_id.id, link.guardian_id.id): link.state
+            for link in Link.search([("member_id", "in", member_ids)])
+        }
+        to_link, to_propose, pending_rows = [], [], {}
+        now = fields.Datetime.now()
         for row, member in rows_members:
             guardian = row_guardians.get(row["number"])
-            if guardian and (member.id, guardian.id) not in linked:
-                linked.add((member.id, guardian.id))
-                to_link.append({"member_id": member.id, "guardian_id": guardian.id})
+            if not guardian:
+                continue
+            state = linked.get((member.id, guardian.id))
+            if state is None:
+                if member.id in created_ids:
+                    state = "confirmed"
+                    to_link.append(
+                        {
+                            "member_id": member.id,
+                            "guardian_id": guardian.id,
+                            "state": "confirmed",
+                            "proof_method": "register",
+                            "date_proved": now,
+                            "proved_by_id": self.env.uid,
+                        }
+                    )
+                else:
+                    state = "pending"
+                    to_propose.append({"member_id": member.id, "guardian_id": guardian.id})
+                linked[member.id, guardian.id] = state
+            if state != "confirmed":
+                pending_rows[row["number"]] = guardian
+                del row_guardians[row["number"]]
         Link.create(to_link)
-        return row_guardians
+        Link.create(to_propose)  # awaiting proof: the guardians on file are e-mailed
+        return row_guardians, pending_rows
 
     def _import_last_year(self, rows_members):
         year = fields.Date.context_today(self).year - 1
@@ -697,6 +753,8 @@ class MazpulkiRegisterImport(models.Model):
             have.add(member.id)
             guardian = row_guardians.get(row["number"])
             young = relativedelta(row["consent_date_value"], member.birthdate_date).years < DIGITAL_CONSENT_AGE
+            if young and not guardian:
+                continue  # the row's guardian awaits proof: no consent is recorded in their name
             values.append(
                 {
                     "member_id": member.id,

@@ -6,7 +6,7 @@ from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.lv import pvn
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, email_normalize
 
 from .mazpulki_consent import DIGITAL_CONSENT_AGE
@@ -37,12 +37,35 @@ class ResPartner(models.Model):
     )
     school_name = fields.Char(string="School")
     school_grade = fields.Char(string="Grade", help="Class or course, e.g. 7.b")
-    guardian_ids = fields.One2many("mazpulki.guardian", "member_id", string="Guardians")
+    # Proved guardians only: every rule, page and e-mail that follows a guardian link reads these two (the
+    # domain holds whatever the caller's context says; the link's `active` adds Odoo's default filter).
+    guardian_ids = fields.One2many(
+        "mazpulki.guardian", "member_id", string="Guardians", domain=[("state", "=", "confirmed")]
+    )
     ward_ids = fields.One2many(
         "mazpulki.guardian",
         "guardian_id",
         string="Guardian Of",
-        help="The members for whom this contact is a guardian.",
+        domain=[("state", "=", "confirmed")],
+        help="The members for whom this contact is a proved guardian.",
+    )
+    # Every link, awaiting proof and removed ones too: the back office's lists.
+    guardian_link_ids = fields.One2many(
+        "mazpulki.guardian",
+        "member_id",
+        string="Guardian Links",
+        context={"active_test": False},
+        help="The member's guardians: proved, awaiting proof and removed.",
+    )
+    ward_link_ids = fields.One2many(
+        "mazpulki.guardian",
+        "guardian_id",
+        string="Guardian Links Of",
+        context={"active_test": False},
+        help="The members this contact is or asks to be guardian of.",
+    )
+    mazpulki_pending_guardian_count = fields.Integer(
+        string="Guardians Awaiting Proof", compute="_compute_mazpulki_pending_guardian_count"
     )
     mazpulki_membership_ids = fields.One2many("mazpulki.membership", "member_id", string="Membership Years")
     mazpulki_date_first_join = fields.Date(
@@ -110,6 +133,13 @@ class ResPartner(models.Model):
                 and consent.state == "given"
                 and consent.given_by_id in guardians
                 for consent in partner.consent_ids
+            )
+
+    @api.depends("guardian_link_ids.state")
+    def _compute_mazpulki_pending_guardian_count(self):
+        for partner in self:
+            partner.mazpulki_pending_guardian_count = len(
+                partner.guardian_link_ids.filtered(lambda link: link.state == "pending")
             )
 
     @api.depends("name", "birthdate_date", "is_mazpulki_member")
@@ -216,6 +246,8 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
+        if "email" in vals and not self.env.su:
+            self._mazpulki_check_email_change(vals["email"])
         if vals.get("mazpulki_club_id"):
             new_club = self.env["mazpulki.club"].browse(vals["mazpulki_club_id"])
             for moving in self.filtered(lambda p: p.is_mazpulki_member and p.mazpulki_club_id != new_club):
@@ -239,6 +271,29 @@ class ResPartner(models.Model):
         if vals.get("is_mazpulki_member") is False or vals.get("active") is False:
             self.mazpulki_card_ids._revoke("left")
         return res
+
+    def _mazpulki_check_email_change(self, email):
+        """Only the office changes the e-mail address of a proved guardian or of a member under 18: the address
+        receives the portal invitation, so a new address is a new person reaching a child's records. A user may
+        change their own address."""
+        if self.env.user.has_group("mazpulki_members.group_mazpulki_officer"):
+            return
+        new = email_normalize(email or "") or (email or False)
+        today = fields.Date.context_today(self)
+        # sudo: whoever edits the contact, the check sees whether it guards a child
+        for partner in self.sudo():
+            if partner == self.env.user.partner_id or (email_normalize(partner.email or "") or partner.email) == new:
+                continue
+            age = partner._mazpulki_age_on(today) if partner.is_mazpulki_member else None
+            has_account = partner.with_context(active_test=False).user_ids.filtered("share")
+            if partner.ward_ids or has_account or (age is not None and age < 18):
+                raise AccessError(
+                    self.env._(
+                        "Only the office changes the e-mail address of %s: a guardian's or a young member's "
+                        "address receives the access to the child's records.",
+                        partner.name,
+                    )
+                )
 
     def action_mazpulki_reissue_card(self):
         self.ensure_one()

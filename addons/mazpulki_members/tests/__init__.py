@@ -15,5 +15,7 @@ from . import test_application
 from . import test_join
 from . import test_reenrolment
 from . import test_join_tour
+from . import test_guardian
+from . import test_guardian_tour
 from . import test_register_import
 from . import test_family_address

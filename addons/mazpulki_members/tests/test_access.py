@@ -6,7 +6,7 @@ from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
 
-from .common import MazpulkiCommon
+from .common import MazpulkiCommon, prove_guardian
 
 
 @tagged("post_install", "-at_install")
@@ -151,9 +151,7 @@ class TestLeaderAddressBook(MazpulkiCommon):
 
     def test_a_guardian_who_leads_a_club_stays_in_the_directory(self):
         # Jānis leads club B and is the father of a member of club A.
-        self.env["mazpulki.guardian"].create(
-            {"member_id": self.member_a.id, "guardian_id": self.user_leader_b.partner_id.id, "relation": "father"}
-        )
+        prove_guardian(self.env, self.member_a, self.user_leader_b.partner_id, "father")
         employee_partners = self.env["res.partner"].with_user(self.user_employee)
         self.assertTrue(employee_partners.search([("id", "=", self.user_leader_b.partner_id.id)]))
 

@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import MazpulkiCommon
+from .common import MazpulkiCommon, prove_guardian
 
 
 @tagged("post_install", "-at_install")
@@ -25,9 +25,8 @@ class TestReenrolment(MazpulkiCommon, HttpCase):
         cls.parent = cls.parent_user.partner_id
         cls.child_1 = cls._create_member("Jānis Kalējs", cls.club_a, years=9)
         cls.child_2 = cls._create_member("Anna Kalēja", cls.club_a, years=11)
-        cls.env["mazpulki.guardian"].create(
-            [{"member_id": child.id, "guardian_id": cls.parent.id} for child in (cls.child_1, cls.child_2)]
-        )
+        for child in (cls.child_1, cls.child_2):
+            prove_guardian(cls.env, child, cls.parent)
         cls.env.company.mazpulki_reenrolment_date = cls.today - relativedelta(days=1)
         cls.next_year = cls.env.company.mazpulki_reenrolment_date.year + 1
 

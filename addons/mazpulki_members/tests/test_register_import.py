@@ -380,3 +380,29 @@ class TestRegisterImport(MazpulkiCommon):
         with self.assertRaisesRegex(UserError, "registers.pdf could not be read as a spreadsheet"):
             record.action_dry_run()
         self.assertEqual(record.state, "draft")
+
+    def test_import_never_proves_a_new_guardian_of_a_member_on_file(self):
+        """Issue 22: a register row is not proof of who an existing child's guardian is."""
+        mother = self._create_guardian(self.member_b, "Dace Vītola")
+        first, last = self.member_b.name.split()
+        row = [first, last, None, self.member_b.birthdate_date, "V", "T-202", None, None, None,
+               "Viktors Svešais", "+371 29000111", "viktors.svesais@example.lv", "jā", None, "nē", "jā"]  # fmt: skip
+        born = datetime.date(self.year - 9, 6, 1)
+        inga = ("Inga Importkalna", "+371 26000000", "inga.importkalna@example.lv")
+        new_row = ["Pēteris", "Importkalns", None, born, "V", "T-202", None, None, None, *inga, "jā", None, "nē", "jā"]
+        record = self._import(self._run([row, new_row]))
+        self.assertEqual((record.created_count, record.linked_count, record.pending_guardian_count), (1, 1, 1))
+        links = self.member_b.guardian_link_ids
+        stranger_link = links.filtered(lambda link: link.guardian_id.name == "Viktors Svešais")
+        self.assertEqual(stranger_link.state, "pending")
+        self.assertEqual(self.member_b.guardian_ids.guardian_id, mother, "only the proved mother guards the child")
+        self.assertFalse(
+            self.env["mazpulki.consent"].search([("given_by_id", "=", stranger_link.guardian_id.id)]),
+            "no consent in the name of an adult awaiting proof",
+        )
+        mail = self.env["mail.mail"].search([("model", "=", "mazpulki.guardian"), ("res_id", "=", stranger_link.id)])
+        self.assertEqual(mail.email_to, mother.email_formatted, "the mother on file is asked, not the new adult")
+        new_member = self.env["res.partner"].search([("name", "=", "Pēteris Importkalns")])
+        self.assertEqual(new_member.guardian_ids.mapped("proof_method"), ["register"])
+        summary = record.summary_attachment_id.raw.decode("utf-8-sig")
+        self.assertIn("Viktors Svešais is not on file: awaits proof", summary)

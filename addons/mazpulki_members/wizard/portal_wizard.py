@@ -32,6 +32,7 @@ class PortalWizardUser(models.TransientModel):
         A child under 13 needs a guardian's consent first: said before trying.
         """
         self.ensure_one()
+        self._mazpulki_check_may_grant()
         # sudo: the wizard's user may see the contact but not its guardians or consents
         partner_sudo = self.partner_id.sudo()
         guardians = partner_sudo._mazpulki_guardians_on_address(self.email)
@@ -39,6 +40,32 @@ class PortalWizardUser(models.TransientModel):
             return self._mazpulki_invite_guardian_instead(guardians)
         partner_sudo._mazpulki_check_portal_allowed(UserError)
         return super().action_grant_access()
+
+    def action_invite_again(self):
+        self._mazpulki_check_may_grant()
+        return super().action_invite_again()
+
+    def _mazpulki_check_may_grant(self):
+        """An account that reaches a child's records (a member under 18's own, or a proved guardian's) is given
+        by the office, or by the suite's own server code after its proof (an accepted first enrolment, a guardian's
+        confirmation); a leader asks the office. The invitation goes to the address on file, which only the office
+        changes for these contacts (res.partner's e-mail check)."""
+        self.ensure_one()
+        if self.env.su or self.env.user.has_group("mazpulki_members.group_mazpulki_officer"):
+            return
+        # sudo: whoever opens the wizard, the check sees whether the contact is a child or guards one
+        partner_sudo = self.partner_id.sudo()
+        age = (
+            partner_sudo._mazpulki_age_on(fields.Date.context_today(self)) if partner_sudo.is_mazpulki_member else None
+        )
+        if partner_sudo.ward_ids or (age is not None and age < 18):
+            raise UserError(
+                self.env._(
+                    "Only the office gives portal access to %s: the account reaches a child's records. "
+                    "Ask the office.",
+                    self.partner_id.name,
+                )
+            )
 
     def _assert_user_email_uniqueness(self):
         """A guardian whose address is already a child's login: say so, and what to do."""

@@ -12,6 +12,8 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.mazpulki_members.tests.common import prove_guardian
+
 SUITE = ("mazpulki_members", "mazpulki_projects", "mazpulki_volunteer", "mazpulki_events", "mazpulki_strategy")
 
 # Every group of a user of the role, implied groups included.
@@ -218,11 +220,11 @@ class TestRoleRecords(RolesCommon):
         )
         a1, a2, b1, b2, b3 = cls.members
         guardians = Partner.create([{"name": f"Aizbildnis {m.name}"} for m in (a1, a2, b1)])
-        cls.guardian_links = cls.env["mazpulki.guardian"].create(
-            [
-                {"member_id": member.id, "guardian_id": guardian.id, "relation": "mother"}
+        cls.guardian_links = cls.env["mazpulki.guardian"].concat(
+            *(
+                prove_guardian(cls.env, member, guardian)
                 for member, guardian in zip((a1, a2, b1), guardians, strict=True)
-            ]
+            )
         )
         cls.consents = cls.env["mazpulki.consent"].create(
             [{"member_id": m.id, "given_by_id": m.id, "consent_type": "photo"} for m in (a1, b1, b2)]
