@@ -87,7 +87,7 @@ class MazpulkiGuardian(models.Model):
     active = fields.Boolean(compute="_compute_active", store=True, readonly=True)
     proof_method = fields.Selection(PROOF_METHODS, string="Proved By", readonly=True)
     proof_document = fields.Char(string="Document Checked", readonly=True)
-    proof_note = fields.Text(string="Proof Note", readonly=True)
+    proof_note = fields.Text(readonly=True)
     date_proved = fields.Datetime(string="Proved On", readonly=True)
     proved_by_id = fields.Many2one("res.users", string="Recorded By", readonly=True)
     confirmed_by_id = fields.Many2one(

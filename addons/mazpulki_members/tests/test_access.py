@@ -167,7 +167,7 @@ class TestLeaderAddressBook(MazpulkiCommon):
         self.assertEqual([r["id"] for r in result["records"]], self.member_a.ids)
         # The member's form with the guardians tab.
         with Form(member_a, view="mazpulki_members.res_partner_view_form_member") as form:
-            self.assertEqual(form.guardian_ids.edit(0).guardian_id, self.mother_a)
+            self.assertEqual(form.guardian_link_ids.edit(0).guardian_id, self.mother_a)
         # Their own preferences.
         me = self.user_leader_a.with_user(self.user_leader_a)
         me.read(["name", "email", "signature", "lang", "tz", "partner_id"])

@@ -105,3 +105,26 @@ class TestReenrolment(MazpulkiCommon, HttpCase):
         )
         self.assertEqual(response.status_code, 404)
         self.assertFalse(self.member_a.mazpulki_membership_ids.filtered(lambda m: m.year == self.next_year))
+
+    def test_an_adult_awaiting_proof_cannot_reenrol_the_child(self):
+        """Issue 22: re-enrolment neither adds a guardian nor changes an address; an adult awaiting proof
+        reaches nothing of it until proved."""
+        stranger_user = new_test_user(
+            self.env, login="reenrol_stranger", password="reenrol_stranger", name="Viktors Svešais",
+            email="viktors.svesais@example.lv", groups="base.group_portal",
+        )  # fmt: skip
+        link = self.env["mazpulki.guardian"].create(
+            {"member_id": self.child_2.id, "guardian_id": stranger_user.partner_id.id, "relation": "father"}
+        )
+        self.assertEqual(link.state, "pending")
+        self.authenticate("reenrol_stranger", "reenrol_stranger")
+        page = self.url_open("/my/membership/reenrol")
+        self.assertNotIn("Anna Kalēja", page.text)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        data = {"csrf_token": token, "club_id": self.club_a.id, "consent_data_processing": "1", "school_name": "X"}
+        response = self.url_open(f"/my/membership/reenrol/{self.child_2.id}", data=data)
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(self.child_2.school_name)
+        self.assertFalse(self.env["mazpulki.consent"].search([("given_by_id", "=", stranger_user.partner_id.id)]))
+        link._mazpulki_prove("document", proof_document="Dzimšanas apliecība")
+        self.assertIn("Anna Kalēja", self.url_open("/my/membership/reenrol").text)
