@@ -39,12 +39,19 @@ class MazpulkiDataExport(models.AbstractModel):
             "event_attendance",
             self.env._("Attendance Days"),
             registrations.mazpulki_attendance_ids.sorted(lambda a: (a.day, a.id)),
-            [("registration", self.env._("Registration No."), lambda a: a.registration_id.id), "event_id", "day", "check_in"],
+            [
+                ("registration", self.env._("Registration No."), lambda a: a.registration_id.id),
+                "event_id",
+                "day",
+                "check_in",
+            ],
         )
         scans = self._mazpulki_export_records(
             "event_desk_scans",
             self.env._("Scans at the Event Desk"),
-            self.env["mazpulki.event.desk.scan"].search([("registration_id", "in", registrations.ids)], order="scanned_at, id"),
+            self.env["mazpulki.event.desk.scan"].search(
+                [("registration_id", "in", registrations.ids)], order="scanned_at, id"
+            ),
             [
                 ("registration", self.env._("Registration No."), lambda s: s.registration_id.id),
                 "event_id",

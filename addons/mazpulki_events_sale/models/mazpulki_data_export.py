@@ -18,8 +18,16 @@ class MazpulkiDataExport(models.AbstractModel):
             [
                 ("registration", self.env._("Registration No."), lambda r: r.id),
                 ("order", self.env._("Order"), lambda r: r.sale_order_id.name),
-                ("ordered_by", self.env._("Ordered By"), lambda r: self._mazpulki_export_person(member, r.sale_order_id.partner_id)),
-                ("price", self.env._("Price"), lambda r: round(r.sale_order_line_id.price_total / (r.sale_order_line_id.product_uom_qty or 1), 2)),
+                (
+                    "ordered_by",
+                    self.env._("Ordered By"),
+                    lambda r: self._mazpulki_export_person(member, r.sale_order_id.partner_id),
+                ),
+                (
+                    "price",
+                    self.env._("Price"),
+                    lambda r: round(r.sale_order_line_id.price_total / (r.sale_order_line_id.product_uom_qty or 1), 2),
+                ),
                 "sale_status",
             ],
         )

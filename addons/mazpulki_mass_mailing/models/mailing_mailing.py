@@ -53,4 +53,6 @@ class MailingMailing(models.Model):
         self.ensure_one()
         # sudo: the mailing's author may not read children's consents; only whether one is given is used
         members_sudo = self.sudo().mazpulki_featured_member_ids
-        return (members_sudo - members_sudo._mazpulki_with_consent("publication")).sudo(False)
+        return (members_sudo - self.env["mazpulki.consent"]._mazpulki_consented(members_sudo, "publication")).sudo(
+            False
+        )

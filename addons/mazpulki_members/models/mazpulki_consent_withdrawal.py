@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 # The consents a family may withdraw on the portal; the one to data processing ends the membership (the office).
 PORTAL_WITHDRAWABLE = ("photo", "publication")
@@ -25,28 +25,24 @@ class MazpulkiConsent(models.Model):
 
         What the consent allowed stops at once: the suite's public pages, certificates
         and mailings read the given consents when they are shown or sent
-        (``res.partner._mazpulki_with_consent``).
+        (``mazpulki.consent._mazpulki_consented``).
         """
         self.filtered(lambda c: not c.date_withdrawn).write(
             {"date_withdrawn": fields.Date.context_today(self), "withdrawn_by_id": by_partner.id}
         )
 
+    @api.model
+    def _mazpulki_consented(self, members, consent_type):
+        """The partners of ``members`` with a given (not withdrawn) consent of ``consent_type`` (one query).
 
-class ResPartner(models.Model):
-    _inherit = "res.partner"
-
-    def _mazpulki_with_consent(self, consent_type):
-        """The partners of ``self`` with a given (not withdrawn) consent of ``consent_type`` (one query)."""
-        if not self:
-            return self
+        What the public sees reads this when it is shown or sent, so a withdrawal stops it at once.
+        """
+        if not members:
+            return members
         # sudo: whether a consent is given decides what the public sees; nothing of the consent is shown
-        consents = (
-            self.env["mazpulki.consent"]
-            .sudo()
-            ._read_group(
-                [("member_id", "in", self.ids), ("consent_type", "=", consent_type), ("state", "=", "given")],
-                ["member_id"],
-            )
+        groups = self.sudo()._read_group(
+            [("member_id", "in", members.ids), ("consent_type", "=", consent_type), ("state", "=", "given")],
+            ["member_id"],
         )
-        allowed = {member.id for (member,) in consents}
-        return self.filtered(lambda p: p.id in allowed)
+        allowed = {member.id for (member,) in groups}
+        return members.filtered(lambda p: p.id in allowed)

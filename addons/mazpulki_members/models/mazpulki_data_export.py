@@ -190,7 +190,11 @@ class MazpulkiDataExport(models.AbstractModel):
                 self.env["mazpulki.data.export.log"].search([("member_id", "=", member.id)]),
                 [
                     "create_date",
-                    ("by", self.env._("Downloaded By"), lambda log: self._mazpulki_export_person(member, log.user_id.partner_id)),
+                    (
+                        "by",
+                        self.env._("Downloaded By"),
+                        lambda log: self._mazpulki_export_person(member, log.user_id.partner_id),
+                    ),
                     "size",
                 ],
             ),
@@ -235,7 +239,10 @@ class MazpulkiDataExport(models.AbstractModel):
             ("res.partner", member.ids),
             ("mazpulki.consent", member.consent_ids.ids),
             ("mazpulki.membership", member.mazpulki_membership_ids.ids),
-            ("mazpulki.member.application", self.env["mazpulki.member.application"].search([("member_id", "=", member.id)]).ids),
+            (
+                "mazpulki.member.application",
+                self.env["mazpulki.member.application"].search([("member_id", "=", member.id)]).ids,
+            ),
         ]
         domain = [("partner_ids", "in", member.ids)]
         for model, ids in own_records:
@@ -247,7 +254,11 @@ class MazpulkiDataExport(models.AbstractModel):
         # Internal notes stay out unless written to the member: they are the staff's, about others too.
         messages = messages.filtered(
             lambda m: (m.partner_ids & member)
-            or (m.message_type in ("email", "comment", "email_outgoing") and not m.is_internal and not m.subtype_id.internal)
+            or (
+                m.message_type in ("email", "comment", "email_outgoing")
+                and not m.is_internal
+                and not m.subtype_id.internal
+            )
         )
         section = self._mazpulki_export_records(
             "messages",

@@ -35,7 +35,9 @@ def pdf_text(pdf):
     with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
         file.write(pdf)
         file.flush()
-        return subprocess.run(["pdftotext", "-enc", "UTF-8", file.name, "-"], check=True, capture_output=True).stdout.decode()
+        return subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", file.name, "-"], check=True, capture_output=True
+        ).stdout.decode()
 
 
 def unzip(content):
@@ -83,8 +85,12 @@ class TestFamilyDataExport(TransactionCase):
             "cards": len(liga.mazpulki_card_ids),
             "projects": self._count("mazpulki.project", [("member_ids", "in", liga.ids)]),
             "event_registrations": self._count("event.registration", [("mazpulki_member_id", "=", liga.id)]),
-            "event_attendance": self._count("mazpulki.event.attendance", [("registration_id.mazpulki_member_id", "=", liga.id)]),
-            "volunteer_hours": self._count("account.analytic.line", [("mazpulki_volunteer_id.partner_id", "=", liga.id)]),
+            "event_attendance": self._count(
+                "mazpulki.event.attendance", [("registration_id.mazpulki_member_id", "=", liga.id)]
+            ),
+            "volunteer_hours": self._count(
+                "account.analytic.line", [("mazpulki_volunteer_id.partner_id", "=", liga.id)]
+            ),
         }
         for key, count in expected.items():
             self.assertEqual(len(sections.get(key, [])), count, f"section {key}")
@@ -145,7 +151,11 @@ class TestModelCoverage(TransactionCase):
         env = self.env
         linked = {}
         for name, model in env.registry.items():
-            if model._abstract or model._transient or name in PERSON_RECORDS - {"mazpulki.volunteer", "event.registration"}:
+            if (
+                model._abstract
+                or model._transient
+                or name in PERSON_RECORDS - {"mazpulki.volunteer", "event.registration"}
+            ):
                 continue
             suite_model = (model._original_module or "").startswith("mazpulki")
             for field in model._fields.values():
@@ -162,7 +172,9 @@ class TestModelCoverage(TransactionCase):
         member = env.ref("mazpulki_members.member_liga_demo")
         sections = env["mazpulki.data.export"].sudo()._mazpulki_export_sections(member)
         exported = {model for section in sections for model in section["models"]}
-        missing = {name: field for name, field in linked.items() if name not in exported and name not in NOT_MEMBER_DATA}
+        missing = {
+            name: field for name, field in linked.items() if name not in exported and name not in NOT_MEMBER_DATA
+        }
         self.assertFalse(missing, "person-linked models neither exported nor listed as not holding a member's data")
 
 
@@ -178,7 +190,9 @@ class TestFamilyDataPortal(MazpulkiCommon, HttpCase):
         cls.user_father_b = cls._create_portal_user(cls.father_b, "aivars")
         cls.user_mother_a = cls._create_portal_user(cls.mother_a, "sandra")
         Consent = cls.env["mazpulki.consent"]
-        cls.photo_b = Consent.create({"member_id": cls.member_b.id, "consent_type": "photo", "given_by_id": cls.father_b.id})
+        cls.photo_b = Consent.create(
+            {"member_id": cls.member_b.id, "consent_type": "photo", "given_by_id": cls.father_b.id}
+        )
         cls.publication_a = Consent.create(
             {"member_id": cls.member_a.id, "consent_type": "publication", "given_by_id": cls.member_a.id}
         )

@@ -44,8 +44,9 @@ class MazpulkiProjectPortal(CustomerPortal):
         team_sudo = project_sudo.member_ids
         if request.env["mazpulki.project"].browse(project_sudo.id).has_access("read"):
             return team_sudo, True
-        named_sudo = team_sudo._mazpulki_with_consent("publication")
-        with_photos_sudo = team_sudo._mazpulki_with_consent("photo")
+        Consent = request.env["mazpulki.consent"]
+        named_sudo = Consent._mazpulki_consented(team_sudo, "publication")
+        with_photos_sudo = Consent._mazpulki_consented(team_sudo, "photo")
         return named_sudo, named_sudo == team_sudo and with_photos_sudo == team_sudo
 
     def _mazpulki_applicants(self):

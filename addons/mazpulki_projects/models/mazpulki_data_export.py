@@ -23,7 +23,11 @@ class MazpulkiDataExport(models.AbstractModel):
                 "state",
                 # The team's other members are other people: only how many they are.
                 "member_count",
-                ("leader", self.env._("Supervising Leader"), lambda p: self._mazpulki_export_person(member, p.leader_id)),
+                (
+                    "leader",
+                    self.env._("Supervising Leader"),
+                    lambda p: self._mazpulki_export_person(member, p.leader_id),
+                ),
                 "goal",
                 "plan",
                 "expected_result",
@@ -51,7 +55,14 @@ class MazpulkiDataExport(models.AbstractModel):
             "project_budget",
             self.env._("Project Budgets"),
             projects.budget_line_ids,
-            [("project", self.env._("Project No."), lambda b: b.project_id.id), "name", "quantity", "unit_price", "amount", "funding"],
+            [
+                ("project", self.env._("Project No."), lambda b: b.project_id.id),
+                "name",
+                "quantity",
+                "unit_price",
+                "amount",
+                "funding",
+            ],
         )
         # Reviews the team reads on the portal; who reviewed is another person, never named.
         reviews = projects.review_ids.filtered(lambda r: r.project_id.state in ("evaluated", "completed"))

@@ -42,9 +42,9 @@ class TestConsentPublication(ProjectsCommon, HttpCase):
     def test_consents_read_in_one_query(self):
         team = self.member_a | self.member_b
         with self.assertQueryCount(1):
-            self.assertEqual(team._mazpulki_with_consent("publication"), team)
+            self.assertEqual(self.env["mazpulki.consent"]._mazpulki_consented(team, "publication"), team)
         self.consents[self.member_b, "publication"]._mazpulki_withdraw(self.guardian_b)
-        self.assertEqual(team._mazpulki_with_consent("publication"), self.member_a)
+        self.assertEqual(self.env["mazpulki.consent"]._mazpulki_consented(team, "publication"), self.member_a)
 
     def test_withdrawn_publication_takes_the_name_and_certificate_off_at_once(self):
         page = self.url_open(self.link).text
@@ -79,4 +79,6 @@ class TestConsentPublication(ProjectsCommon, HttpCase):
         page = self.url_open(f"/my/projects/{self.project.id}").text
         self.assertIn("Roberts Vītols", page)
         self.assertIn("drava.png", page)
-        self.assertEqual(self.url_open(f"/my/projects/{self.project.id}/certificate/{self.member_b.id}").status_code, 200)
+        self.assertEqual(
+            self.url_open(f"/my/projects/{self.project.id}/certificate/{self.member_b.id}").status_code, 200
+        )

@@ -8,7 +8,9 @@ class MazpulkiDataExport(models.AbstractModel):
     def _mazpulki_export_sections(self, member):
         """Adds the member's volunteer profile, hours, shifts, award candidacies and awards."""
         sections = super()._mazpulki_export_sections(member)
-        volunteers = self.env["mazpulki.volunteer"].with_context(active_test=False).search([("partner_id", "=", member.id)])
+        volunteers = (
+            self.env["mazpulki.volunteer"].with_context(active_test=False).search([("partner_id", "=", member.id)])
+        )
         profile = self._mazpulki_export_records(
             "volunteer",
             self.env._("Volunteer Profile"),
@@ -16,7 +18,11 @@ class MazpulkiDataExport(models.AbstractModel):
             [
                 "active",
                 "team_id",
-                ("coordinator", self.env._("Coordinator"), lambda v: self._mazpulki_export_person(member, v.coordinator_id.partner_id)),
+                (
+                    "coordinator",
+                    self.env._("Coordinator"),
+                    lambda v: self._mazpulki_export_person(member, v.coordinator_id.partner_id),
+                ),
                 "date_start",
                 "skill_ids",
                 "availability",
