@@ -10,6 +10,7 @@
     "depends": ["mass_mailing", "mazpulki_members"],
     "data": [
         "views/mazpulki_club_views.xml",
+        "views/mailing_mailing_views.xml",
     ],
     "auto_install": True,
 }

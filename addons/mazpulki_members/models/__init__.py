@@ -19,3 +19,5 @@ from . import mazpulki_register_import
 from . import ir_model
 from . import ir_module_module
 from . import ir_rule
+from . import mazpulki_consent_withdrawal
+from . import mazpulki_data_export

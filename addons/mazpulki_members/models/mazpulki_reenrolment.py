@@ -172,7 +172,7 @@ class MazpulkiMembership(models.Model):
                     }
                 )
             elif not wants and current:
-                current.action_withdraw()
+                current._mazpulki_withdraw(given_by)
         body = self.env._(
             "%(by)s re-enrolled %(member)s for %(year)s in %(club)s.",
             by=by_partner.name,

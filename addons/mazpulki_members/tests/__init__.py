@@ -19,3 +19,4 @@ from . import test_guardian
 from . import test_guardian_tour
 from . import test_register_import
 from . import test_family_address
+from . import test_data_export

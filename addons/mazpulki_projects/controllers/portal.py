@@ -34,6 +34,21 @@ class MazpulkiProjectPortal(CustomerPortal):
         # sudo as the user, not OdooBot: what the member does (submit, report) is recorded as theirs
         return project_sudo.with_user(request.env.user).sudo()
 
+    def _mazpulki_project_published(self, project_sudo):
+        """What the page may show of the team: ``(members named, evidence shown)``.
+
+        Everything for those who may read the project (the team, their guardians, leaders, the office).
+        Through the shared link only what the families consented to publish, read now: a withdrawn
+        consent takes a name, the photos and a certificate off the page at once.
+        """
+        team_sudo = project_sudo.member_ids
+        if request.env["mazpulki.project"].browse(project_sudo.id).has_access("read"):
+            return team_sudo, True
+        Consent = request.env["mazpulki.consent"]
+        named_sudo = Consent._mazpulki_consented(team_sudo, "publication")
+        with_photos_sudo = Consent._mazpulki_consented(team_sudo, "photo")
+        return named_sudo, named_sudo == team_sudo and with_photos_sudo == team_sudo
+
     def _mazpulki_applicants(self):
         """The members the user may apply for: themselves (13+, or with consent) and their wards."""
         # The same people as on "My membership" (mazpulki_members' portal controller).
@@ -82,9 +97,12 @@ class MazpulkiProjectPortal(CustomerPortal):
         project_sudo = self._mazpulki_project_check_access(project_id, access_token)
         values = self._prepare_portal_layout_values()
         show_reviews = project_sudo.state in ("evaluated", "completed")
+        named_sudo, show_evidence = self._mazpulki_project_published(project_sudo)
         values.update(
             {
                 "project": project_sudo,
+                "mazpulki_named_members": named_sudo,
+                "mazpulki_show_evidence": show_evidence,
                 "reviews": project_sudo.review_ids if show_reviews else project_sudo.review_ids.browse(),
                 "page_name": "mazpulki_project",
                 "message": kw.get("message"),
@@ -256,7 +274,7 @@ class MazpulkiProjectPortal(CustomerPortal):
     def portal_project_evidence(self, project_id, attachment_id, access_token=None, **kw):
         project_sudo = self._mazpulki_project_check_access(project_id, access_token)
         attachment_sudo = project_sudo.evidence_ids.filtered(lambda a: a.id == attachment_id)
-        if not attachment_sudo:
+        if not attachment_sudo or not self._mazpulki_project_published(project_sudo)[1]:
             raise NotFound()
         # Always a download, with the type sniffed at upload: never rendered as a page.
         return request.make_response(
@@ -272,7 +290,8 @@ class MazpulkiProjectPortal(CustomerPortal):
     @http.route("/my/projects/<int:project_id>/certificate/<int:member_id>", type="http", auth="public", website=True)
     def portal_project_certificate(self, project_id, member_id, access_token=None, **kw):
         project_sudo = self._mazpulki_project_check_access(project_id, access_token)
-        if project_sudo.state != "completed" or member_id not in project_sudo.member_ids.ids:
+        named_sudo, _show_evidence = self._mazpulki_project_published(project_sudo)
+        if project_sudo.state != "completed" or member_id not in named_sudo.ids:
             raise NotFound()
         # sudo: access to the project was checked above; reports render as superuser as in portal._show_report
         pdf, _type = (
