@@ -19,3 +19,6 @@ from . import mazpulki_register_import
 from . import ir_model
 from . import ir_module_module
 from . import ir_rule
+from . import mazpulki_erasure
+from . import mazpulki_retention
+from . import privacy_lookup_wizard

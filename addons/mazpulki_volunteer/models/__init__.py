@@ -10,3 +10,4 @@ from . import (
     res_config_settings,
     res_users,
 )
+from . import mazpulki_retention
