@@ -1,2 +1,2 @@
 from . import event_registration
-from . import mazpulki_retention
+from . import res_partner_retention

@@ -1,3 +1,3 @@
 from . import mazpulki_club
 from . import res_partner
-from . import mazpulki_retention
+from . import res_partner_retention

@@ -20,5 +20,5 @@ from . import ir_model
 from . import ir_module_module
 from . import ir_rule
 from . import mazpulki_erasure
-from . import mazpulki_retention
+from . import res_partner_retention
 from . import privacy_lookup_wizard

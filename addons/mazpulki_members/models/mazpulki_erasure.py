@@ -57,7 +57,7 @@ class MazpulkiErasureLog(models.Model):
         string="User ID", readonly=True, aggregator=False, help="The database id of the user who ran it."
     )
 
-    def write(self, vals):
+    def write(self, vals):  # pylint: disable=method-required-super
         raise UserError(self.env._("The erasure log cannot be changed."))
 
     @api.ondelete(at_uninstall=False)

@@ -5,4 +5,4 @@ from . import mazpulki_project_review
 from . import mazpulki_measure
 from . import report_project_certificate
 from . import res_users
-from . import mazpulki_retention
+from . import res_partner_retention

@@ -1,3 +1,4 @@
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import StrategyCommon
@@ -40,3 +41,20 @@ class TestRetentionKeepsFigures(StrategyCommon):
         for key in before:
             with self.subTest(key=key):
                 self.assertEqual(before[key], after[key])
+
+    def test_board_cannot_hold_forget_or_anonymise(self):
+        member = self.member_a.with_user(self.user_board)
+        for method in (
+            "action_mazpulki_erasure_hold",
+            "action_mazpulki_erasure_forget",
+            "action_mazpulki_erasure_release",
+        ):
+            with self.subTest(method=method), self.assertRaises(AccessError):
+                getattr(member, method)()
+        with self.assertRaises(AccessError):
+            self.env["mazpulki.erasure"].with_user(self.user_board).action_open_due()
+        with self.assertRaises(AccessError):
+            self.env["mazpulki.erasure.wizard"].with_user(self.user_board).create(
+                {"mode": "forget", "partner_ids": [(6, 0, self.member_a.ids)], "reason": "x", "confirm": True}
+            )
+        self.assertEqual(self.member_a.name, "Madara Liepiņa")

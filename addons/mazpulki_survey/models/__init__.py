@@ -1,2 +1,2 @@
 from . import mazpulki_measure, survey_survey
-from . import mazpulki_retention
+from . import res_partner_retention

@@ -10,4 +10,4 @@ from . import (
     res_config_settings,
     res_users,
 )
-from . import mazpulki_retention
+from . import res_partner_retention

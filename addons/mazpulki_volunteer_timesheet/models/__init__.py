@@ -1,2 +1,2 @@
 from . import account_analytic_line
-from . import mazpulki_retention
+from . import res_partner_retention

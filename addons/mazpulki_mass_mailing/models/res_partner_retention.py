@@ -8,7 +8,7 @@ class ResPartner(models.Model):
     with their address are deleted. The blacklist keeps an address that asked for no more mail: that is the
     person's own wish, and removing it would let mail reach them again."""
 
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     def _mazpulki_erasure_coverage(self):
         return {

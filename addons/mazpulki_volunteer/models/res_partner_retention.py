@@ -1,7 +1,7 @@
 from odoo import models
 from odoo.tools import SQL
 
-from odoo.addons.mazpulki_members.models.mazpulki_retention import ANONYMISED_NAME
+from odoo.addons.mazpulki_members.models.res_partner_retention import ANONYMISED_NAME
 
 
 class ResPartner(models.Model):
@@ -10,7 +10,7 @@ class ResPartner(models.Model):
     candidates their figures; removed are the availability, the emergency contact (another person's data),
     the notes, the hours' descriptions and rejection reasons, the nomination texts and the profile's chatter."""
 
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     def _mazpulki_erasure_coverage(self):
         return {

@@ -54,7 +54,7 @@ PARTNER_LEGAL = ["name", "complete_name", "street", "street2", "zip", "city", "s
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     mazpulki_last_member_year = fields.Integer(
         string="Last Membership Year",
@@ -341,7 +341,7 @@ class MazpulkiConsent(models.Model):
 
 
 class ResConfigSettings(models.TransientModel):
-    _inherit = "res.config.settings"
+    _inherit = "res.config.settings"  # pylint: disable=consider-merging-classes-inherited
 
     mazpulki_retention_years = fields.Integer(
         string="Years Kept After Membership",

@@ -1,7 +1,7 @@
 from odoo import models
 from odoo.tools import SQL
 
-from odoo.addons.mazpulki_members.models.mazpulki_retention import ANONYMISED_NAME
+from odoo.addons.mazpulki_members.models.res_partner_retention import ANONYMISED_NAME
 
 
 class ResPartner(models.Model):
