@@ -8,7 +8,7 @@
     "author": "Latvijas Mazpulki",
     "license": "LGPL-3",
     "application": True,
-    "depends": ["auth_signup", "base_import", "contacts", "mail", "portal", "website"],
+    "depends": ["auth_signup", "base_import", "contacts", "mail", "portal", "privacy_lookup", "website"],
     "external_dependencies": {"python": ["qrcode", "python-stdnum"]},
     "data": [
         "security/mazpulki_security.xml",
@@ -44,6 +44,8 @@
         "views/mazpulki_reenrolment_views.xml",
         "views/website_clubs_templates.xml",
         "data/i18n_extra_data.xml",
+        "data/mazpulki_retention_data.xml",
+        "views/mazpulki_retention_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

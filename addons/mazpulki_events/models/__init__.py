@@ -7,3 +7,4 @@ from . import mazpulki_leader_qualification
 from . import mazpulki_measure
 from . import res_users
 from . import mazpulki_data_export
+from . import res_partner_retention

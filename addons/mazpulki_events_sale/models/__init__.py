@@ -1,2 +1,3 @@
 from . import event_registration
 from . import mazpulki_data_export
+from . import res_partner_retention

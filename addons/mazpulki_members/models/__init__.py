@@ -21,3 +21,6 @@ from . import ir_module_module
 from . import ir_rule
 from . import mazpulki_consent_withdrawal
 from . import mazpulki_data_export
+from . import mazpulki_erasure
+from . import res_partner_retention
+from . import privacy_lookup_wizard

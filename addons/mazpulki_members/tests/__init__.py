@@ -20,3 +20,4 @@ from . import test_guardian_tour
 from . import test_register_import
 from . import test_family_address
 from . import test_data_export
+from . import test_retention

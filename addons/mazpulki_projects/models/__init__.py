@@ -6,3 +6,4 @@ from . import mazpulki_measure
 from . import report_project_certificate
 from . import res_users
 from . import mazpulki_data_export
+from . import res_partner_retention

@@ -10,3 +10,4 @@ from . import mazpulki_strategy_board
 from . import report_board
 from . import mazpulki_strategy_export
 from . import res_users
+from . import res_partner_retention

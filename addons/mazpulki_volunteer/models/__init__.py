@@ -11,3 +11,4 @@ from . import (
     res_users,
 )
 from . import mazpulki_data_export
+from . import res_partner_retention
