@@ -16,12 +16,14 @@
         "report/mazpulki_event_reports.xml",
         "views/event_event_views.xml",
         "views/event_registration_views.xml",
+        "views/event_family_views.xml",
         "views/mazpulki_event_attendance_views.xml",
         "views/mazpulki_event_desk_scan_views.xml",
         "views/mazpulki_leader_qualification_views.xml",
         "wizard/mazpulki_event_register_views.xml",
         "views/portal_templates.xml",
         "views/website_event_templates.xml",
+        "views/website_event_family_templates.xml",
         "views/menus.xml",
         "data/i18n_extra_data.xml",
     ],
@@ -33,6 +35,9 @@
         "web.assets_backend": [
             "mazpulki_events/static/src/offline/*",
             "mazpulki_events/static/src/client_action/*",
+        ],
+        "web.assets_frontend": [
+            "mazpulki_events/static/src/website/*",
         ],
         "web.assets_tests": [
             "mazpulki_events/static/tests/tours/*.js",

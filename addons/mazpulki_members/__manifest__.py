@@ -60,6 +60,7 @@
         ],
         "web.assets_frontend": [
             "mazpulki_members/static/src/scss/portal.scss",
+            "mazpulki_members/static/src/scss/portal_phone.scss",
         ],
         "web.report_assets_common": [
             "mazpulki_members/static/src/scss/report_font.scss",

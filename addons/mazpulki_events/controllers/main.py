@@ -22,7 +22,7 @@ class MazpulkiEventController(EventController):
         if event_sudo and wanted and tickets_hash:
             if consteq(tickets_hash, event_sudo._get_tickets_access_hash(wanted)):
                 waiting = event_sudo.registration_ids.filtered(
-                    lambda r: r.id in wanted and r.mazpulki_approval_state in ("pending", "declined")
+                    lambda r: r.id in wanted and r.mazpulki_approval_state in ("pending", "declined", "request")
                 )
                 if waiting:
                     wanted = [registration_id for registration_id in wanted if registration_id not in waiting.ids]

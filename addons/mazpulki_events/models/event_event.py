@@ -12,7 +12,7 @@ from odoo.addons.mazpulki_members.models.mazpulki_measure import PRIORITY_AREAS
 
 from .event_event_demo_history import create_demo_history
 from .event_registration import GUARDIAN_APPROVAL_AGE, age_band_of, desk_window
-from .event_type import CATEGORIES, SCOPES, TRAINING_CATEGORIES
+from .event_type import CATEGORIES, NOT_YOUTH_CATEGORIES, SCOPES, TRAINING_CATEGORIES
 from .mazpulki_event_desk_scan import card_hash
 
 FIRST_NAMES_F = ["Anna", "Elza", "Marta", "Sofija", "Emīlija", "Alise", "Paula", "Luīze", "Katrīna", "Laura", "Estere"]
@@ -67,6 +67,14 @@ class EventEvent(models.Model):
         string="Qualification Hours",
         help="Hours credited to every club leader who attends this training (L2: 12 hours a year).",
     )
+    mazpulki_youth_event = fields.Boolean(
+        string="Youth Event",
+        compute="_compute_mazpulki_youth_event",
+        store=True,
+        readonly=False,
+        help="For members and their families: an anonymous visitor is asked to sign in, and a registration "
+        "sent without signing in is a request the office matches to a member before it is confirmed.",
+    )
     mazpulki_attendance_ids = fields.One2many("mazpulki.event.attendance", "event_id", string="Attendance per Day")
     mazpulki_attendance_count = fields.Integer(compute="_compute_mazpulki_attendance_count")
 
@@ -77,6 +85,13 @@ class EventEvent(models.Model):
                 event.mazpulki_category = event.event_type_id.mazpulki_category
             if event.event_type_id.mazpulki_scope:
                 event.mazpulki_scope = event.event_type_id.mazpulki_scope
+
+    @api.depends("mazpulki_category")
+    def _compute_mazpulki_youth_event(self):
+        for event in self:
+            event.mazpulki_youth_event = bool(event.mazpulki_category) and (
+                event.mazpulki_category not in NOT_YOUTH_CATEGORIES
+            )
 
     def _compute_mazpulki_attendance_count(self):
         counts = dict(

@@ -4,7 +4,7 @@ import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 from odoo.addons.mazpulki_members.models.age_band import AGE_BAND_SELECTION, age_band_of
@@ -68,6 +68,7 @@ class EventRegistration(models.Model):
             ("pending", "Waiting for Guardian"),
             ("approved", "Approved by Guardian"),
             ("declined", "Declined by Guardian"),
+            ("request", "Request: Office to Match a Member"),
         ],
         string="Guardian Approval",
         default="not_needed",
@@ -77,6 +78,9 @@ class EventRegistration(models.Model):
         tracking=True,
     )
     mazpulki_approved_by_id = fields.Many2one("res.partner", string="Approved By", readonly=True, copy=False)
+    mazpulki_approved_on = fields.Datetime(
+        string="Guardian Decided On", readonly=True, copy=False, help="When the guardian approved or declined."
+    )
     mazpulki_attendance_ids = fields.One2many("mazpulki.event.attendance", "registration_id", string="Days Attended")
     mazpulki_days_attended = fields.Integer(string="Days", compute="_compute_mazpulki_days_attended")
 
@@ -126,6 +130,8 @@ class EventRegistration(models.Model):
         return registrations
 
     def write(self, vals):
+        if vals.get("mazpulki_approval_state") in ("approved", "declined") and "mazpulki_approved_on" not in vals:
+            vals = {**vals, "mazpulki_approved_on": fields.Datetime.now()}
         res = super().write(vals)
         if vals.get("state") == "done" and not self.env.context.get("mazpulki_attendance_recorded"):
             self._mazpulki_record_attendance(self._mazpulki_now())
@@ -535,3 +541,89 @@ class EventRegistration(models.Model):
             # sudo: the member's guardians are read to address the mail, whoever registered
             if registration.sudo().mazpulki_member_id.guardian_ids:
                 template.sudo().send_mail(registration.id, email_layout_xmlid="mail.mail_notification_light")
+
+    # ------------------------------------------------------------
+    # FAMILIES ON THE WEBSITE
+    # ------------------------------------------------------------
+
+    @api.model
+    def _mazpulki_family_people(self, partner):
+        """The children ``partner`` (a website user's contact) registers for events: ``res.partner`` (sudo).
+
+        The active members she is a guardian of, read through ``ward_ids`` (so the guardian's
+        proof rules apply), with sudo because portal users cannot read members. Besides them
+        she registers only herself.
+        """
+        # sudo: the website user's own children; ward_ids is the check
+        partner_sudo = partner.sudo()
+        wards = partner_sudo.ward_ids.member_id.filtered(lambda m: m.is_mazpulki_member and m.active)
+        return wards - partner_sudo
+
+    @api.model
+    def _mazpulki_prepare_family_registrations(self, event, user, registrations_data):
+        """Check and complete the website's registration values of ``user`` for ``event``.
+
+        ``registrations_data``: the values Odoo's website form gives (dicts, changed in place).
+        A posted ``partner_id`` must be the user's own contact or one of her wards; anything
+        else raises ``AccessError`` (Odoo's form allows ``partner_id``, so this is the check).
+        A ward's registration is the ward's, named as in the registry, and approved by the
+        guardian who registered her (when the event asks a guardian). An anonymous visitor's
+        registration to a youth event becomes a request for the office (unconfirmed).
+        Called by trusted controller code only, before the registrations are created with sudo.
+        """
+        if user._is_public():
+            for values in registrations_data:
+                if values.get("partner_id"):
+                    raise AccessError(self.env._("Sign in to register a member."))
+                if event.mazpulki_youth_event:
+                    values["mazpulki_approval_state"] = "request"
+                    values["state"] = "draft"
+            return registrations_data
+        own = user.partner_id
+        wards = self._mazpulki_family_people(own)
+        chosen = [values["partner_id"] for values in registrations_data if values.get("partner_id")]
+        if len(chosen) != len(set(chosen)):
+            raise UserError(self.env._("Each person can be registered only once."))
+        for values in registrations_data:
+            person_id = values.get("partner_id")
+            if not person_id or person_id == own.id:
+                continue
+            ward = wards.filtered(lambda w, person_id=person_id: w.id == person_id)
+            if not ward:
+                raise AccessError(self.env._("You can register only yourself and your own children."))
+            values["name"] = ward.name
+            values.setdefault("email", ward.email or own.email)
+            values.setdefault("phone", ward.phone or own.phone)
+            if event._mazpulki_needs_guardian_approval(ward):
+                values.update(
+                    {
+                        "mazpulki_approval_state": "approved",
+                        "mazpulki_approved_by_id": own.id,
+                        "mazpulki_approved_on": fields.Datetime.now(),
+                    }
+                )
+        return registrations_data
+
+    def action_mazpulki_match_request(self):
+        """The office has matched a request to a member (``partner_id``): the member's rules apply from now.
+
+        A member who needs a guardian's approval waits for it (the guardians are asked);
+        anyone else's registration is confirmed (seats are checked as usual).
+        Raises ``UserError`` when a request is not linked to a member yet.
+        """
+        if not (self.env.su or self.env.user.has_group("event.group_event_user")):
+            raise AccessError(self.env._("Only the office matches registration requests to members."))
+        requests = self.filtered(lambda r: r.mazpulki_approval_state == "request")
+        unmatched = requests.filtered(lambda r: not r.mazpulki_member_id)
+        if unmatched:
+            raise UserError(
+                self.env._("Choose the member in the attendee field of %s first.", ", ".join(unmatched.mapped("name")))
+            )
+        for registration in requests:
+            if registration.event_id._mazpulki_needs_guardian_approval(registration.mazpulki_member_id):
+                registration.write({"mazpulki_approval_state": "pending", "state": "draft"})
+                registration._mazpulki_ask_guardians()
+            else:
+                registration.mazpulki_approval_state = "not_needed"
+                registration.action_confirm()
+        return True

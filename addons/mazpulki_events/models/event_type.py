@@ -30,6 +30,9 @@ SCOPES = [
 # Trainings whose hours count towards a leader's yearly qualification (L2).
 TRAINING_CATEGORIES = ("new_leader_seminar", "pd_seminar", "seminar")
 
+# Events for the leaders and volunteers, not for the children: no youth event by default.
+NOT_YOUTH_CATEGORIES = (*TRAINING_CATEGORIES, "volunteer_training")
+
 
 class EventType(models.Model):
     _inherit = "event.type"

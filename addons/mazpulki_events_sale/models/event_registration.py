@@ -9,11 +9,12 @@ class EventRegistration(models.Model):
         """A paid ticket and the guardian's approval, whichever comes last, confirm a minor's registration.
 
         Odoo confirms a registration when its order is paid (confirmed); a minor's registration
-        waiting for the guardian stays unconfirmed, and a declined one stays cancelled.
+        waiting for the guardian (or an anonymous request waiting for the office) stays unconfirmed,
+        and a declined one stays cancelled.
         """
         res = super()._compute_registration_status()
         for registration in self:
-            if registration.mazpulki_approval_state == "pending" and registration.state == "open":
+            if registration.mazpulki_approval_state in ("pending", "request") and registration.state == "open":
                 registration.state = "draft"
             elif registration.mazpulki_approval_state == "declined":
                 registration.state = "cancel"
@@ -24,6 +25,12 @@ class EventRegistration(models.Model):
         return super(EventRegistration, self.with_context(mazpulki_approve_keep_unpaid=True)).action_mazpulki_approve(
             guardian=guardian
         )
+
+    def action_mazpulki_match_request(self):
+        """A matched request is confirmed once paid; an unpaid one waits for the payment."""
+        return super(
+            EventRegistration, self.with_context(mazpulki_approve_keep_unpaid=True)
+        ).action_mazpulki_match_request()
 
     def action_confirm(self):
         registrations = self

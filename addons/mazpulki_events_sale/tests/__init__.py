@@ -1,1 +1,2 @@
 from . import test_paid_camp
+from . import test_family_paid
