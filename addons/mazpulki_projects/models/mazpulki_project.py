@@ -94,6 +94,18 @@ class MazpulkiProject(models.Model):
         domain=[("is_mazpulki_member", "=", True)],
         help="The member, or the team of members, carrying out the project.",
     )
+    proposed_member_ids = fields.Many2many(
+        "res.partner",
+        "mazpulki_project_proposed_member_rel",
+        "project_id",
+        "partner_id",
+        string="Proposed Team-mates",
+        copy=False,
+        tracking=True,
+        domain=[("is_mazpulki_member", "=", True)],
+        help="Team-mates proposed on the portal by the applicant, from the same club. They join the team, and "
+        "their families see the project, only once the club leader confirms them (Confirm Team).",
+    )
     member_count = fields.Integer(string="Team Size", compute="_compute_member_count", store=True)
     club_id = fields.Many2one("mazpulki.club", string="Club", required=True, index=True, tracking=True)
     region_id = fields.Many2one(related="club_id.region_id", string="Region", store=True, index=True)
@@ -333,6 +345,68 @@ class MazpulkiProject(models.Model):
     def action_reopen(self):
         return self._mazpulki_transition("reopen")
 
+    def action_confirm_team(self):
+        """The club leader confirms the team-mates proposed on the portal: they join the team (``member_ids``).
+
+        For a club leader of the project's club (record rules) or the office, while the application is a
+        draft, returned or waiting for a decision. Each proposed team-mate must be a member of the project's
+        club and in the theme's age band, and the team must fit the theme's participation; the leader
+        removes a team-mate who does not fit from the proposals. Raises ``AccessError`` for anyone else and
+        ``UserError`` naming what does not fit.
+        """
+        if not self.env.su and not self.env.user.has_group("mazpulki_members.group_mazpulki_leader"):
+            raise AccessError(self.env._("Only a club leader or the office can confirm a team."))
+        self.check_access("write")
+        today = fields.Date.context_today(self)
+        for project in self:
+            if project.state not in APPLICATION_STATES | {"submitted"}:
+                raise UserError(
+                    self.env._(
+                        "The team of %(project)s can no longer change (stage: %(state)s).",
+                        project=project.name,
+                        state=project._mazpulki_state_label(),
+                    )
+                )
+            problems = []
+            # sudo: a proposal from another club (put there by the office) is named to say why it is refused
+            for member in project.sudo().proposed_member_ids:
+                if not member.is_mazpulki_member or member.mazpulki_club_id != project.club_id:
+                    problems.append(
+                        self.env._(
+                            "%(member)s is not a member of %(club)s; a team is from one club.",
+                            member=member.name,
+                            club=project.club_id.name,
+                        )
+                    )
+                elif project.theme_id:
+                    problems.append(project.theme_id._mazpulki_check_age(member, today))
+            team = project.member_ids | project.proposed_member_ids
+            if project.theme_id.participation == "individual" and len(team) > 1:
+                problems.append(
+                    self.env._("The theme %s is for individual projects: one member only.", project.theme_id.name)
+                )
+            problems = [problem for problem in problems if problem]
+            if problems:
+                raise UserError("\n".join(problems))
+        for project in self.filtered("proposed_member_ids"):
+            names = ", ".join(project.proposed_member_ids.mapped("name"))
+            # sudo: the team is part of the application, frozen once submitted; the caller was checked above
+            # as a leader with write access to this project, and confirming the team is the leader's step
+            project.sudo().write(
+                {
+                    "member_ids": [Command.link(member.id) for member in project.proposed_member_ids],
+                    "proposed_member_ids": [Command.clear()],
+                }
+            )
+            project.message_post(
+                body=self.env._(
+                    "%(leader)s confirmed the team-mates: %(names)s.", leader=self.env.user.name, names=names
+                ),
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
     def action_open_decision(self):
         """Approve, return or reject with a comment for the team (the mass decision wizard, for these projects)."""
         return {
@@ -450,12 +524,16 @@ class MazpulkiProject(models.Model):
                         close=theme.date_close,
                     )
                 )
-            if theme.participation == "individual" and len(self.member_ids) > 1:
+            # Proposed team-mates count: the leader confirms them before approving. Their ages are checked
+            # then, by the leader, never told to the applicant's family here.
+            team = self.member_ids | self.proposed_member_ids
+            if theme.participation == "individual" and len(team) > 1:
                 problems.append(self.env._("The theme %s is for individual projects: one member only.", theme.name))
-            if theme.participation == "team" and len(self.member_ids) < 2:
+            if theme.participation == "team" and len(team) < 2:
                 problems.append(self.env._("The theme %s is for teams: name at least two members.", theme.name))
             problems += [msg for msg in (theme._mazpulki_check_age(m, today) for m in self.member_ids) if msg]
-        for member in self.member_ids:
+            problems += theme._mazpulki_check_budget(self)
+        for member in self.member_ids | self.proposed_member_ids:
             if member.mazpulki_club_id != self.club_id:
                 problems.append(
                     self.env._(
@@ -466,6 +544,19 @@ class MazpulkiProject(models.Model):
                 )
         if problems:
             raise UserError("\n".join(problems))
+
+    def _mazpulki_check_approve(self):
+        """A team is approved as the leader confirmed it: no proposed team-mate may still be waiting."""
+        self.ensure_one()
+        if self.proposed_member_ids:
+            raise UserError(
+                self.env._(
+                    "%(project)s has proposed team-mates waiting for confirmation (%(names)s): confirm the team "
+                    "or remove them before approving.",
+                    project=self.name,
+                    names=", ".join(self.sudo().proposed_member_ids.mapped("name")),
+                )
+            )
 
     def _mazpulki_check_submit_report(self):
         self.ensure_one()
@@ -530,18 +621,21 @@ class MazpulkiProject(models.Model):
             project_sudo = project.sudo()
             waiting = project_sudo.activity_ids.filtered(lambda a: a.activity_type_id == activity_type).user_id
             for user in project._mazpulki_deciding_users() - waiting:
-                project_sudo.activity_schedule(
-                    DECISION_ACTIVITY,
-                    user_id=user.id,
-                    note=escape(
-                        project_sudo.with_context(lang=user.lang).env._(
-                            "%(team)s submitted the application “%(project)s”. Approve it, return it for changes "
-                            "or reject it, with a comment for the team.",
-                            team=", ".join(project_sudo.member_ids.mapped("name")),
-                            project=project_sudo.name,
-                        )
-                    ),
+                env_lang = project_sudo.with_context(lang=user.lang).env
+                note = escape(
+                    env_lang._(
+                        "%(team)s submitted the application “%(project)s”. Approve it, return it for changes "
+                        "or reject it, with a comment for the team.",
+                        team=", ".join(project_sudo.member_ids.mapped("name")),
+                        project=project_sudo.name,
+                    )
                 )
+                if project_sudo.proposed_member_ids:
+                    note += " " + env_lang._(
+                        "Proposed team-mates wait for your confirmation (Confirm Team): %s.",
+                        ", ".join(project_sudo.proposed_member_ids.mapped("name")),
+                    )
+                project_sudo.activity_schedule(DECISION_ACTIVITY, user_id=user.id, note=note)
 
     def _mazpulki_notify_state(self):
         self.ensure_one()
@@ -709,10 +803,29 @@ class MazpulkiProject(models.Model):
         return self.state in ("approved", "in_progress")
 
     def _mazpulki_certificate_members(self):
-        """The team members who get a certificate: all, or those the portal asked for."""
+        """The team members whose certificates the current user gets (a ``res.partner`` recordset).
+
+        The office and leaders (internal users): the whole team. A portal or public user: only their own
+        family's, themselves and the children whose proved guardian they are (``_mazpulki_family_members``),
+        also when the rendering runs with sudo: ``env.user`` stays the caller. The portal narrows it to one
+        member with the context key ``mazpulki_certificate_member_ids``, which can only narrow, never widen.
+        """
         self.ensure_one()
+        members = self.member_ids
+        if self.env.user.share:
+            members &= self._mazpulki_family_members(self.env.user)
         wanted = self.env.context.get("mazpulki_certificate_member_ids")
-        return self.member_ids.filtered(lambda m: m.id in wanted) if wanted else self.member_ids
+        return members.filtered(lambda m: m.id in wanted) if wanted else members
+
+    @api.model
+    def _mazpulki_family_members(self, user):
+        """The members ``user`` answers for: their own partner and their proved wards (``ward_ids``).
+
+        Returned with sudo (portal users cannot read guardian links); a public user has none.
+        """
+        # sudo: the guardian links are read to decide access, only from the user's own partner
+        partner_sudo = user.partner_id.sudo()
+        return (partner_sudo | partner_sudo.ward_ids.member_id).filtered("is_mazpulki_member")
 
     def _get_report_base_filename(self):
         self.ensure_one()

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
+from odoo.tools.misc import formatLang
 
 from odoo.addons.mazpulki_members.models.mazpulki_measure import PRIORITY_AREAS
 
@@ -32,6 +33,15 @@ class MazpulkiProjectTheme(models.Model):
         required=True,
         help="Whether one member, a team of members, or either carries out a project of this theme.",
     )
+    is_budget_required = fields.Boolean(
+        string="Budget Required",
+        help="An application lists its costs: at least one budget line (item and amount in euros).",
+    )
+    budget_max = fields.Float(
+        string="Maximum Budget (EUR)",
+        digits=(16, 2),
+        help="The most an application's budget may total, in euros; 0 means no limit.",
+    )
     date_open = fields.Date(string="Applications From", required=True, tracking=True)
     date_close = fields.Date(string="Applications Until", required=True, tracking=True)
     date_report_deadline = fields.Date(string="Report Deadline", required=True, tracking=True)
@@ -57,6 +67,7 @@ class MazpulkiProjectTheme(models.Model):
 
     _sql_constraints = [
         ("age_band", "CHECK(age_min <= age_max)", "The minimum age cannot be above the maximum age."),
+        ("budget_max_positive", "CHECK(budget_max >= 0)", "The maximum budget cannot be negative."),
     ]
 
     @api.depends_context("tz")
@@ -134,6 +145,31 @@ class MazpulkiProjectTheme(models.Model):
                 max=self.age_max,
             )
         return None
+
+    def _mazpulki_check_budget(self, project):
+        """Error messages (a list, empty when all is well) for ``project``'s budget under this theme's rule.
+
+        The rule is the theme's: ``is_budget_required`` asks for at least one line, ``budget_max`` (euros,
+        0 = none) caps the total.
+        """
+        self.ensure_one()
+        problems = []
+        if self.is_budget_required and not project.budget_line_ids:
+            problems.append(
+                self.env._("The theme %s requires a budget: list at least one item with its amount.", self.name)
+            )
+        if self.budget_max and project.budget_total > self.budget_max:
+            total = formatLang(self.env, project.budget_total, digits=2)
+            budget_max = formatLang(self.env, self.budget_max, digits=2)
+            problems.append(
+                self.env._(
+                    "The budget totals %(total)s EUR; the theme %(theme)s allows at most %(max)s EUR.",
+                    total=total,
+                    theme=self.name,
+                    max=budget_max,
+                )
+            )
+        return problems
 
 
 class MazpulkiProjectThemeCriterion(models.Model):

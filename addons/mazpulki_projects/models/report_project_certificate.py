@@ -1,4 +1,5 @@
 from odoo import api, models
+from odoo.exceptions import AccessError, UserError
 
 
 class ReportProjectCertificate(models.AbstractModel):
@@ -7,7 +8,24 @@ class ReportProjectCertificate(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
+        """The completed projects whose certificates the caller may print.
+
+        Also guards Odoo's own report URLs (``/report/pdf/...``, ``/report/html/...``): the caller must read
+        the projects, they must be completed, and a portal user gets only their own family's certificates
+        (``mazpulki.project._mazpulki_certificate_members``). Raises ``AccessError`` or ``UserError``.
+        """
         projects = self.env["mazpulki.project"].browse(docids)
         # Refuse before rendering: a certificate is for those who may read the project.
         projects.check_access("read")
+        not_completed = projects.filtered(lambda p: p.state != "completed")
+        if not_completed:
+            raise UserError(
+                self.env._("Only completed projects get certificates; %s is not completed.", not_completed[0].name)
+            )
+        if self.env.user.share:
+            # sudo: the family's names, club and leader are printed; which members is decided just below,
+            # as the portal user (env.user stays the caller under sudo)
+            projects = projects.sudo()
+            if not any(project._mazpulki_certificate_members() for project in projects):
+                raise AccessError(self.env._("These certificates are not yours to print."))
         return {"doc_ids": docids, "doc_model": "mazpulki.project", "docs": projects, "data": data}

@@ -10,3 +10,4 @@ from . import test_performance
 from . import test_theme
 from . import test_demo
 from . import test_consent_publication
+from . import test_portal_team

@@ -32,3 +32,29 @@ registry.category("web_tour.tours").add("mazpulki_projects_backoffice", {
         },
     ],
 });
+
+registry.category("web_tour.tours").add("mazpulki_projects_backoffice_confirm_team", {
+    steps: () => [
+        {
+            content: "The form says the applicant proposed team-mates",
+            trigger: ".o_form_view .o_mazpulki_confirm_team_alert",
+        },
+        {
+            content: "The proposed team-mate is listed",
+            trigger: ".o_field_widget[name='proposed_member_ids'] .o_tag:contains('Ērika Šķēle')",
+        },
+        {
+            content: "Confirm the team",
+            trigger: ".o_form_view .o_statusbar_buttons button[name='action_confirm_team']",
+            run: "click",
+        },
+        {
+            content: "Ērika is in the team now",
+            trigger: ".o_field_widget[name='member_ids'] .o_tag:contains('Ērika Šķēle')",
+        },
+        {
+            content: "and the application can be approved",
+            trigger: ".o_form_view .o_statusbar_buttons button:contains('Approve')",
+        },
+    ],
+});

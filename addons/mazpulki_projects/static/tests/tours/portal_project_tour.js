@@ -128,3 +128,113 @@ registry.category("web_tour.tours").add("mazpulki_projects_portal_evaluation", {
         },
     ],
 });
+
+// A member on her phone applies for a team theme with a budget: the refused submissions keep
+// what she typed and leave no draft behind.
+registry.category("web_tour.tours").add("mazpulki_projects_portal_team_budget", {
+    url: "/my/projects",
+    steps: () => [
+        {
+            content: "Apply on the team theme",
+            trigger: ".o_mazpulki_open_themes li:contains('Pētnieki dabā') a.o_mazpulki_apply",
+            run: "click",
+        },
+        {
+            content: "Only her own club's members are offered as team-mates",
+            trigger: ".o_mazpulki_teammates:contains('Ērika Šķēle')",
+        },
+        {
+            content: "Title",
+            trigger: ".o_mazpulki_application_form input[name='name']",
+            run: "edit Putni pie Abavas",
+        },
+        {
+            content: "Goal",
+            trigger: ".o_mazpulki_application_form textarea[name='goal']",
+            run: "edit Saskaitīt putnus pie upes visu sezonu.",
+        },
+        {
+            content: "Plan",
+            trigger: ".o_mazpulki_application_form textarea[name='plan']",
+            run: "edit Katru sestdienu vērojam un pierakstām.",
+        },
+        {
+            content: "Expected result",
+            trigger: ".o_mazpulki_application_form textarea[name='expected_result']",
+            run: "edit Novērojumu tabula dabas datu portālam.",
+        },
+        {
+            content: "Submit without a team-mate and a budget",
+            trigger: ".o_mazpulki_application_form button.o_mazpulki_submit",
+            run: "click",
+        },
+        {
+            content: "Refused: a team and a budget are needed; what she typed is still there",
+            trigger: ".o_mazpulki_error:contains('name at least two members'):contains('requires a budget')",
+        },
+        {
+            content: "The title is kept",
+            trigger: ".o_mazpulki_application_form input[name='name']:value(Putni pie Abavas)",
+        },
+        {
+            content: "Choose a team-mate from her club",
+            trigger: ".o_mazpulki_teammates .form-check:contains('Ērika Šķēle') input",
+            run: "check",
+        },
+        {
+            content: "First budget line: item",
+            trigger: "input[name='budget_name_0']",
+            run: "edit Binoklis",
+        },
+        {
+            content: "First budget line: amount in euros",
+            trigger: "input[name='budget_amount_0']",
+            run: "edit 120,50",
+        },
+        {
+            content: "Second line: item",
+            trigger: "input[name='budget_name_1']",
+            run: "edit Burtnīcas",
+        },
+        {
+            content: "Second line: a word instead of an amount",
+            trigger: "input[name='budget_amount_1']",
+            run: "edit daudz",
+        },
+        {
+            content: "Submit",
+            trigger: ".o_mazpulki_application_form button.o_mazpulki_submit",
+            run: "click",
+        },
+        {
+            content: "The amount is refused, next to its line",
+            trigger: "input[name='budget_amount_1'].is-invalid",
+        },
+        {
+            content: "The team-mate is still chosen",
+            trigger: ".o_mazpulki_teammates .form-check:contains('Ērika Šķēle') input:checked",
+        },
+        {
+            content: "Correct the amount",
+            trigger: "input[name='budget_amount_1']",
+            run: "edit 9,50",
+        },
+        {
+            content: "Submit again",
+            trigger: ".o_mazpulki_application_form button.o_mazpulki_submit",
+            run: "click",
+        },
+        {
+            content: "Submitted",
+            trigger: ".o_mazpulki_submitted",
+        },
+        {
+            content: "The team-mate waits for the leader's confirmation",
+            trigger: ".o_mazpulki_proposed_members:contains('Ērika Šķēle')",
+        },
+        {
+            content: "The budget is shown with its total",
+            trigger: ".o_mazpulki_budget_total:contains('130.00')",
+        },
+    ],
+});
