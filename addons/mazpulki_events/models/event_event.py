@@ -191,6 +191,7 @@ class EventEvent(models.Model):
         self.env.cr.execute(
             SQL(
                 """SELECT p.id, p.name, club.name, p.birthdate_date, card.code, card.state,
+                          card.short_code, p.member_number,
                           EXISTS (SELECT 1 FROM mazpulki_membership ms
                                    WHERE ms.member_id = p.id AND ms.state = 'active' AND ms.year = %(year)s),
                           %(over_new_year)s AND EXISTS (SELECT 1 FROM mazpulki_membership ms
@@ -216,10 +217,13 @@ class EventEvent(models.Model):
             return under_age, labels.get(age_band_of(age)) or ""
 
         entries, revoked, shown = [], [], {}
-        for member_id, name, club, birthdate, code, card_state, has_membership, last_year_membership in rows:
+        for row in rows:
+            member_id, name, club, birthdate, code, card_state, short_code, number, has_membership, last_year = row
             digest = card_hash(key, code)
             if card_state != "active":
                 revoked.append(digest)
+                if short_code:
+                    revoked.append(card_hash(key, short_code))
                 continue
             under_age, group = on_day(birthdate, first_day)
             reg_id, state, approval, days = registrations.get(member_id, (False, False, False, []))
@@ -234,6 +238,8 @@ class EventEvent(models.Model):
                 "n": name,
                 "c": club or "",
                 "g": group,
+                # typed at the desk: the card's short code and the member number (offline_desk.js, typedAlias)
+                "k": [card_hash(key, alias) for alias in (short_code, number) if alias],
             }
             if birthdate:
                 # the age is counted on the scan's day: a birthday during the event changes
@@ -241,9 +247,9 @@ class EventEvent(models.Model):
                 birthday = birthdate + relativedelta(years=relativedelta(first_day, birthdate).years + 1)
                 if birthday <= last_day and (later := on_day(birthdate, birthday)) != (under_age, group):
                     entry["t"] = [birthday.isoformat(), *later]
-            if last_day.year != first_day.year and last_year_membership != has_membership:
+            if last_day.year != first_day.year and last_year != has_membership:
                 # an event over the New Year: the membership of the scan day's year counts
-                entry["y"] = [f"{last_day.year}-01-01", last_year_membership]
+                entry["y"] = [f"{last_day.year}-01-01", last_year]
             entries.append(entry)
             if reg_id:
                 shown[reg_id] = entry

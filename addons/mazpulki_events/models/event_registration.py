@@ -1,3 +1,4 @@
+import re
 from datetime import datetime, time
 
 import pytz
@@ -17,6 +18,27 @@ GUARDIAN_APPROVAL_AGE = 18
 # The statuses the registration desk shows for a member's card besides Odoo's
 # own ('confirmed_registration', 'already_registered', 'canceled_registration',
 # 'not_ongoing_event'); each comes with a message for the desk.
+# Fields that give or record a guardian's approval: set only by trusted server code
+# under sudo, after it checked the caller (the guardian on the portal, the desk at
+# the gate), never by a user's own write or create (RPC).
+APPROVAL_FIELDS = frozenset(
+    {
+        "mazpulki_approval_state",
+        "mazpulki_approved_by_id",
+        "mazpulki_approved_on",
+        "mazpulki_gate_guardian_name",
+        "mazpulki_gate_guardian_phone",
+        "mazpulki_gate_consent",
+        "mazpulki_gate_recorded_by_id",
+        "mazpulki_gate_recorded_at",
+    }
+)
+# The office and the leaders read who approved; the desk records the guardian at the
+# gate but never reads guardians back.
+APPROVAL_READERS = "event.group_event_user,mazpulki_members.group_mazpulki_leader"
+# A phone number as the desk types it: digits, spaces, +, -, (, ); at least 6 digits.
+GATE_PHONE = re.compile(r"^\+?[\d\s()\-]{6,32}$")
+
 REFUSALS = (
     "mazpulki_unknown_card",
     "mazpulki_revoked_card",
@@ -77,10 +99,28 @@ class EventRegistration(models.Model):
         copy=False,
         tracking=True,
     )
-    mazpulki_approved_by_id = fields.Many2one("res.partner", string="Approved By", readonly=True, copy=False)
+    mazpulki_approved_by_id = fields.Many2one(
+        "res.partner", string="Approved By", readonly=True, copy=False, groups=APPROVAL_READERS
+    )
     mazpulki_approved_on = fields.Datetime(
         string="Guardian Decided On", readonly=True, copy=False, help="When the guardian approved or declined."
     )
+    # A guardian present at the gate consents to a child's walk-in (or to a registration
+    # still waiting for the portal): the desk records who they are and who recorded it.
+    # The adult does not become the child's guardian in the registry.
+    mazpulki_gate_consent = fields.Boolean(
+        string="Consent Given at the Gate", readonly=True, copy=False, groups=APPROVAL_READERS
+    )
+    mazpulki_gate_guardian_name = fields.Char(
+        string="Guardian at the Gate", readonly=True, copy=False, groups=APPROVAL_READERS
+    )
+    mazpulki_gate_guardian_phone = fields.Char(
+        string="Guardian's Phone", readonly=True, copy=False, groups=APPROVAL_READERS
+    )
+    mazpulki_gate_recorded_by_id = fields.Many2one(
+        "res.users", string="Recorded By", readonly=True, copy=False, groups=APPROVAL_READERS
+    )
+    mazpulki_gate_recorded_at = fields.Datetime(string="Recorded At", readonly=True, copy=False, groups=APPROVAL_READERS)
     mazpulki_attendance_ids = fields.One2many("mazpulki.event.attendance", "registration_id", string="Days Attended")
     mazpulki_days_attended = fields.Integer(string="Days", compute="_compute_mazpulki_days_attended")
 
@@ -93,7 +133,8 @@ class EventRegistration(models.Model):
     @api.depends("mazpulki_member_id.birthdate_date", "event_id.date_begin")
     def _compute_mazpulki_age_group(self):
         for registration in self:
-            member = registration.mazpulki_member_id
+            # sudo: the desk and the event staff see the age group, never the member's birth date
+            member = registration.sudo().mazpulki_member_id
             day = registration.event_id.date_begin.date() if registration.event_id.date_begin else None
             registration.mazpulki_age_group = age_band_of(member._mazpulki_age_on(day)) if member else False
 
@@ -110,8 +151,19 @@ class EventRegistration(models.Model):
     # CRUD
     # ------------------------------------------------------------
 
+    def _mazpulki_check_approval_fields(self, fields_written):
+        if not self.env.su and APPROVAL_FIELDS.intersection(fields_written):
+            raise AccessError(
+                self.env._(
+                    "A guardian's approval is given on the portal by the guardian, or recorded at the "
+                    "registration desk with the guardian's name and phone."
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._mazpulki_check_approval_fields(vals)
         partners = self.env["res.partner"].browse([v["partner_id"] for v in vals_list if v.get("partner_id")])
         events = self.env["event.event"].browse([v["event_id"] for v in vals_list if v.get("event_id")])
         for vals in vals_list:
@@ -130,6 +182,7 @@ class EventRegistration(models.Model):
         return registrations
 
     def write(self, vals):
+        self._mazpulki_check_approval_fields(vals)
         if vals.get("mazpulki_approval_state") in ("approved", "declined") and "mazpulki_approved_on" not in vals:
             vals = {**vals, "mazpulki_approved_on": fields.Datetime.now()}
         res = super().write(vals)
@@ -191,12 +244,10 @@ class EventRegistration(models.Model):
         # record rules that hide children from desk users, and returns only name,
         # club and age group.
         self.check_access("write")
-        Card = self.env["mazpulki.member.card"].sudo()  # desk users cannot read the card registry
-        try:
-            member = Card.resolve_code(barcode)
-        except UserError as error:
-            if barcode and Card.search_count([("code", "=", barcode), ("state", "=", "revoked")], limit=1):
-                return self._mazpulki_refusal("mazpulki_revoked_card", str(error))
+        member = self._mazpulki_desk_member(barcode)
+        if isinstance(member, dict):
+            return member
+        if not member:
             if barcode.isdigit():
                 return res
             res = self._mazpulki_register_ticket(barcode, event_id)
@@ -207,6 +258,54 @@ class EventRegistration(models.Model):
                 )
             return res
         return self.sudo()._mazpulki_register_member(member, event_id)
+
+    @api.model
+    def _mazpulki_desk_member(self, code):
+        """The member a code given at the desk names (card, short code, member number); a refusal for a revoked card."""
+        # sudo: desk users cannot read the card registry nor the members
+        card, member = self.env["mazpulki.member.card"].sudo()._lookup_code(code)
+        if card and card.state != "active":
+            return self._mazpulki_refusal(
+                "mazpulki_revoked_card",
+                self.env._("The card with the code %s was revoked; ask the member for their new card.", code),
+            )
+        return member
+
+    @api.model
+    def mazpulki_record_gate_consent(self, barcode, event_id, guardian_name, guardian_phone, consent):
+        """A guardian at the gate consents to a child's attendance: record it, approve and check the child in.
+
+        For a child (under 18, at an event that asks for the guardian's approval) who
+        walks in unregistered, or whose registration still waits for the guardian on the
+        portal. ``barcode``: the child's card code, short code or member number, as the
+        desk scanned it; ``guardian_name`` and ``guardian_phone``: the adult at the gate
+        (required); ``consent``: the adult said yes (required). Records the desk user and
+        the time; the adult is not made the child's guardian in the registry. Returns the
+        desk's answer as ``register_attendee`` does. Raises UserError on a missing name,
+        phone or consent, AccessError for anyone but the registration desk.
+        """
+        self.env["mazpulki.event.desk.scan"]._mazpulki_check_desk_user()
+        self.check_access("write")
+        name = " ".join((guardian_name or "").split())
+        phone = " ".join((guardian_phone or "").split())
+        if not name:
+            raise UserError(self.env._("Write the name of the guardian at the gate."))
+        if not phone or not GATE_PHONE.match(phone) or sum(c.isdigit() for c in phone) < 6:
+            raise UserError(self.env._("Write the phone number of the guardian at the gate."))
+        if consent is not True:
+            raise UserError(self.env._("The guardian at the gate has to consent to the child's attendance."))
+        member = self._mazpulki_desk_member((barcode or "").strip())
+        if isinstance(member, dict):
+            return member
+        if not member:
+            raise UserError(self.env._("No membership card has the code %s.", barcode))
+        gate = {
+            "mazpulki_gate_consent": True,
+            "mazpulki_gate_guardian_name": name[:128],
+            "mazpulki_gate_guardian_phone": phone[:32],
+            "mazpulki_gate_recorded_by_id": self.env.uid,
+        }
+        return self.sudo()._mazpulki_register_member(member, event_id, gate=gate)
 
     def _mazpulki_register_ticket(self, barcode, event_id):
         """Odoo's own scan, within the desk's window, plus the day's attendance on each later day.
@@ -242,11 +341,12 @@ class EventRegistration(models.Model):
             )
         return res
 
-    def _mazpulki_register_member(self, member, event_id, now=None):
+    def _mazpulki_register_member(self, member, event_id, now=None, gate=None):
         """Check ``member`` in at event ``event_id``: the desk's answer for a member's card.
 
         ``now`` is the time of the scan: an offline desk's scan is decided again, when it
-        is synced, at the time it was made.
+        is synced, at the time it was made. ``gate``: the guardian's consent recorded at the
+        gate (``mazpulki_gate_*`` values), which stands for the missing approval of a child.
         """
         if not event_id:
             return self._mazpulki_refusal(
@@ -327,10 +427,29 @@ class EventRegistration(models.Model):
             "mazpulki_age_group": self._mazpulki_age_group_label(age_band_of(age)),
         }
         status, message, action = self._mazpulki_decide_member(row, now)
+        # a child without the guardian's approval: a guardian at the gate can give it
+        # (not over a guardian's refusal on the portal)
+        gate_possible = status == "mazpulki_approval_missing" and row["approval_state"] != "declined"
+        if gate and gate_possible:
+            gate = {**gate, "mazpulki_gate_recorded_at": now, "mazpulki_approval_state": "approved"}
+            if not row["registration_id"]:
+                return self._mazpulki_register_walkin(member, event_id, now, row["tz"], summary, extra=gate)
+            registration = self.browse(row["registration_id"])
+            try:
+                with self.env.cr.savepoint():
+                    registration.write(gate)
+                    if registration.state == "draft":
+                        registration.action_confirm()  # takes its seat now, as the portal's approval does
+            except ValidationError as error:
+                return self._mazpulki_refusal("mazpulki_no_seats", str(error), **summary)
+            status, message, action = "confirmed_registration", None, "check_in"
+            summary["mazpulki_gate_recorded"] = True
         if action == "walkin":
             return self._mazpulki_register_walkin(member, event_id, now, row["tz"], summary)
         if action is None:
             if message:
+                if gate_possible:
+                    summary["mazpulki_gate_possible"] = True
                 return self._mazpulki_refusal(status, message, **summary)
             if status == "already_registered":
                 summary["mazpulki_checked_in_at"] = self._mazpulki_format_time(row["check_in"], row["tz"])
@@ -445,8 +564,8 @@ class EventRegistration(models.Model):
         )
         self.browse(list(times)).invalidate_recordset(["state", "date_closed", "write_uid", "write_date"])
 
-    def _mazpulki_register_walkin(self, member, event_id, now, tz, summary):
-        """Register and check in a member who arrives without a registration."""
+    def _mazpulki_register_walkin(self, member, event_id, now, tz, summary, extra=None):
+        """Register and check in a member who arrives without a registration (``extra``: the gate's consent)."""
         # A second desk registering the same walk-in at the same moment blocks on this
         # row and, once the first desk commits, gets a serialisation failure; Odoo retries
         # its request, which then finds the first desk's registration.
@@ -463,6 +582,7 @@ class EventRegistration(models.Model):
                         "partner_id": member.id,
                         "state": "done",
                         "mazpulki_approval_state": "not_needed",
+                        **(extra or {}),
                     }
                 )
         except ValidationError as error:
@@ -472,6 +592,7 @@ class EventRegistration(models.Model):
             "id": registration.id,
             "status": "confirmed_registration",
             "mazpulki_walkin": True,
+            "mazpulki_gate_recorded": bool(extra),
             "mazpulki_checked_in_at": self._mazpulki_format_time(now, tz),
         }
 

@@ -8,6 +8,8 @@ from . import test_measure
 from . import test_qualification
 from . import test_desk_tour
 from . import test_desk_offline_tour
+from . import test_desk_gate
+from . import test_desk_gate_tour
 from . import test_bulk_registration
 from . import test_i18n
 from . import test_website

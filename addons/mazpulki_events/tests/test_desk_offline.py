@@ -50,8 +50,15 @@ class TestDeskOffline(MazpulkiEventsCommon):
             self.assertNotIn(str(member.birthdate_date), text)
         entry = next(e for e in data["entries"] if e["h"] == card_hash(self.key, self.code_a))
         self.assertEqual(
-            set(entry), {"h", "r", "s", "a", "m", "u", "d", "n", "c", "g"}, "only what the desk decides on and shows"
+            set(entry), {"h", "r", "s", "a", "m", "u", "d", "n", "c", "g", "k"}, "only what the desk decides on and shows"
         )
+        # a typed short code or member number: only their keyed hashes
+        card_a = self.member_a.mazpulki_card_id
+        self.assertEqual(
+            set(entry["k"]), {card_hash(self.key, card_a.short_code), card_hash(self.key, self.member_a.member_number)}
+        )
+        for typed in (card_a.short_code, self.member_a.member_number):
+            self.assertNotIn(typed, text)
         self.assertEqual(entry["n"], "Madara Liepiņa")
         self.assertEqual(entry["c"], "Testa mazpulks Kurzemē")
         self.assertEqual(entry["r"], self.registration_a.id)

@@ -2,15 +2,18 @@
 
 import { _t } from "@web/core/l10n/translation";
 import { patch } from "@web/core/utils/patch";
-import { onMounted, onWillStart, onWillUnmount, useState } from "@odoo/owl";
+import { onMounted, onWillStart, onWillUnmount, useRef, useState } from "@odoo/owl";
 import { user } from "@web/core/user";
 import { ConnectionLostError } from "@web/core/network/rpc";
 import { browser } from "@web/core/browser/browser";
+import { isMobileOS } from "@web/core/browser/feature_detection";
 import { loadJS } from "@web/core/assets";
 import { isBarcodeScannerSupported } from "@web/core/barcode/barcode_video_scanner";
 import { EventScanView } from "@event/client_action/event_barcode";
 import { EventRegistrationSummaryDialog } from "@event/client_action/event_registration_summary_dialog";
+import { useBus, useService } from "@web/core/utils/hooks";
 import { OfflineDesk } from "../offline/offline_desk";
+import { MazpulkiGateConsentDialog } from "./gate_consent_dialog";
 
 // A scan the server does not answer within this time is decided offline.
 const SCAN_TIMEOUT = 8000;
@@ -37,6 +40,18 @@ patch(EventScanView.prototype, {
             }
         }
         this.mazpulkiOffline = useState({ ready: false, members: 0, waiting: 0, preparing: false });
+        // The code field: a card's code, its short code or a member number, typed, pasted or
+        // typed by a card reader into the field; it keeps the focus between scans.
+        this.mazpulkiCode = useState({ value: "" });
+        this.mazpulkiCodeRef = useRef("mazpulkiCode");
+        onMounted(() => this.mazpulkiFocusCode());
+        // Whether the last scan came from the camera: only then does "Continue" open the
+        // camera again for the next one (a desk computer has a card reader, or a keyboard,
+        // and often no camera at all).
+        this.mazpulkiCameraScan = false;
+        useBus(useService("barcode").bus, "barcode_scanned", () => {
+            this.mazpulkiCameraScan = false;
+        });
         if (this.eventId) {
             this.props.updateActionState?.({ event_id: this.eventId });
             onMounted(() => this.props.updateActionState?.({ event_id: this.eventId }));
@@ -56,6 +71,49 @@ patch(EventScanView.prototype, {
                 browser.removeEventListener("online", trySync);
             });
         }
+    },
+
+    mazpulkiFocusCode() {
+        // not on a phone: the focus would open its keyboard over the camera's button
+        if (!isMobileOS()) {
+            this.mazpulkiCodeRef?.el?.focus();
+        }
+    },
+
+    async onSubmitMazpulkiCode(ev) {
+        ev?.preventDefault();
+        const code = this.mazpulkiCode.value.trim();
+        this.mazpulkiCode.value = "";
+        if (code) {
+            this.mazpulkiCameraScan = false;
+            await this.onBarcodeScanned(code);
+        }
+    },
+
+    onPasteMazpulkiCode(ev) {
+        // a pasted code is whole: check it in at once, as a card reader's Enter does
+        const text = ev.clipboardData?.getData("text") || "";
+        if (text.trim()) {
+            ev.preventDefault();
+            this.mazpulkiCode.value = text;
+            return this.onSubmitMazpulkiCode();
+        }
+    },
+
+    onMazpulkiCameraScanned(barcode) {
+        this.mazpulkiCameraScan = true;
+        return this.onBarcodeScanned(barcode);
+    },
+
+    async doNextScan() {
+        // Odoo opens the camera for the next scan whenever the browser has a camera API,
+        // also on a computer without a camera ("Could not access the camera"), and the
+        // card reader's next scan was lost behind that dialog.
+        if (!this.mazpulkiCameraScan) {
+            this.mazpulkiFocusCode();
+            return;
+        }
+        return super.doNextScan(...arguments);
     },
 
     mazpulkiPreloadCamera() {
@@ -146,6 +204,26 @@ patch(EventScanView.prototype, {
         if (!result.mazpulki_offline) {
             this.mazpulkiSync();
         }
+        if (result.mazpulki_gate_possible && !result.mazpulki_offline) {
+            // a child without the guardian's approval: the guardian may be here at the gate
+            this.closeLastDialog?.();
+            this.playSound("error");
+            this.closeLastDialog = this.dialog.add(
+                MazpulkiGateConsentDialog,
+                {
+                    barcode,
+                    eventId: this.eventId,
+                    registration: result,
+                    onRecorded: (recorded) => this.mazpulkiShowResult(recorded),
+                },
+                { onClose: () => this.mazpulkiFocusCode() }
+            );
+            return;
+        }
+        this.mazpulkiShowResult(result);
+    },
+
+    mazpulkiShowResult(result) {
         if (result.mazpulki_message || result.error === "invalid_ticket") {
             this.closeLastDialog?.();
             this.playSound("error");
@@ -158,11 +236,15 @@ patch(EventScanView.prototype, {
         }
         this.registrationId = result.id;
         this.closeLastDialog?.();
-        this.closeLastDialog = this.dialog.add(EventRegistrationSummaryDialog, {
-            playSound: (type) => this.playSound(type),
-            doNextScan: () => this.doNextScan(),
-            registration: result,
-        });
+        this.closeLastDialog = this.dialog.add(
+            EventRegistrationSummaryDialog,
+            {
+                playSound: (type) => this.playSound(type),
+                doNextScan: () => this.doNextScan(),
+                registration: result,
+            },
+            { onClose: () => this.mazpulkiFocusCode() }
+        );
     },
 
     onClickBackToEvents() {

@@ -54,6 +54,24 @@ export function localDay(date, tz) {
     }).format(date);
 }
 
+/**
+ * A code typed at the desk as the server reads it (mazpulki_member_card.py, normalize_typed_code):
+ * a member number as stored ("mp 1" -> "MP-000001"), an 8-character short code in capitals
+ * ("k7m2-9qxr" -> "K7M29QXR"), or null for anything else.
+ */
+export function typedAlias(code) {
+    const typed = code
+        .replace(/[^0-9A-Za-z]/g, "")
+        .toUpperCase()
+        .replace(/O/g, "0")
+        .replace(/[IL]/g, "1");
+    const number = typed.match(/^MP(\d{1,6})$/);
+    if (number) {
+        return `MP-${number[1].padStart(6, "0")}`;
+    }
+    return typed.length === 8 ? typed : null;
+}
+
 function parseUtc(value) {
     return new Date(value.replace(" ", "T") + "Z");
 }
@@ -69,6 +87,7 @@ export class OfflineDesk {
         this.data = null;
         this.entries = new Map();
         this.tickets = new Map();
+        this.aliases = new Map();
         this.revoked = new Set();
         this.waiting = 0;
         this.cryptoKey = null;
@@ -135,6 +154,8 @@ export class OfflineDesk {
             return registrations.get(item.r);
         };
         this.entries = new Map(data.entries.map((entry) => [entry.h, { ...entry, reg: registration(entry) }]));
+        // a card's short code and its member's number, typed: the hash of each leads to the card's
+        this.aliases = new Map(data.entries.flatMap((entry) => (entry.k || []).map((alias) => [alias, entry.h])));
         // a member's ticket comes as its hash and registration: the rest is the member's entry
         const members = new Map(data.entries.filter((entry) => entry.r).map((entry) => [entry.r, entry]));
         this.tickets = new Map(
@@ -176,6 +197,7 @@ export class OfflineDesk {
         this.cryptoKey = null;
         this.entries = new Map();
         this.tickets = new Map();
+        this.aliases = new Map();
     }
 
     async hash(code) {
@@ -302,10 +324,24 @@ export class OfflineDesk {
         return { iot_printers: [], ...summary, status, mazpulki_message: message, mazpulki_offline: true };
     }
 
+    /** The hash the desk decides on and queues for ``code``: a typed short code or member number as its card's. */
+    async codeHash(code) {
+        const cardHash = await this.hash(code);
+        if (this.entries.has(cardHash) || this.tickets.has(cardHash) || this.revoked.has(cardHash)) {
+            return cardHash;
+        }
+        const alias = typedAlias(code);
+        if (!alias) {
+            return cardHash;
+        }
+        const aliasHash = await this.hash(alias);
+        return this.aliases.get(aliasHash) || (this.revoked.has(aliasHash) ? aliasHash : cardHash);
+    }
+
     /** Decide ``code`` now, show-ready, and queue the scan for the sync. */
     async scan(code, userId) {
         const now = new Date();
-        const cardHash = await this.hash(code);
+        const cardHash = await this.codeHash(code);
         const result = this.decide(cardHash, now);
         if (result.status === "confirmed_registration") {
             this.checkIn(cardHash, result.day);
