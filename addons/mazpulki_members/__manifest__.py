@@ -39,6 +39,9 @@
         "views/mazpulki_member_application_views.xml",
         "views/mazpulki_reenrolment_views.xml",
         "views/website_clubs_templates.xml",
+        "data/mazpulki_contact_message_data.xml",
+        "views/mazpulki_contact_message_views.xml",
+        "views/website_contactus_templates.xml",
         "data/i18n_extra_data.xml",
     ],
     "demo": [

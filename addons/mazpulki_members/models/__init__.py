@@ -19,3 +19,4 @@ from . import mazpulki_register_import
 from . import ir_model
 from . import ir_module_module
 from . import ir_rule
+from . import mazpulki_contact_message
