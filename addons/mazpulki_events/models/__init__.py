@@ -6,4 +6,3 @@ from . import mazpulki_event_desk_scan
 from . import mazpulki_leader_qualification
 from . import mazpulki_measure
 from . import res_users
-from . import event_event_website
