@@ -9,3 +9,4 @@ from . import test_portal
 from . import test_performance
 from . import test_theme
 from . import test_demo
+from . import test_website_public
