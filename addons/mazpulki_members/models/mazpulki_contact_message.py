@@ -26,7 +26,7 @@ class MazpulkiContactMessage(models.Model):
     _order = "create_date desc, id desc"
 
     name = fields.Char(string="Subject", required=True, tracking=True)
-    contact_name = fields.Char(string="Name", required=True)
+    contact_name = fields.Char(string="Sender", required=True)
     email_from = fields.Char(string="E-mail", required=True)
     phone = fields.Char()
     description = fields.Text(string="Message", required=True)
