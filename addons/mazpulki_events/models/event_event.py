@@ -14,7 +14,7 @@ from odoo.addons.mazpulki_members.models.mazpulki_measure import PRIORITY_AREAS
 from .event_event_demo_history import create_demo_history
 from .event_registration import GUARDIAN_APPROVAL_AGE, age_band_of, desk_window
 from .event_type import CATEGORIES, SCOPES, TRAINING_CATEGORIES
-from .event_website_defaults import CATEGORY_COVERS, DEFAULT_COVER
+from .event_website_defaults import CATEGORY_COVERS, DEFAULT_COVER, LIGHT_COVER_OPACITY, LIGHT_COVERS
 from .mazpulki_event_desk_scan import card_hash
 
 FIRST_NAMES_F = ["Anna", "Elza", "Marta", "Sofija", "Emīlija", "Alise", "Paula", "Luīze", "Katrīna", "Laura", "Estere"]
@@ -133,6 +133,8 @@ class EventEvent(models.Model):
             if cover and "cover_properties" not in vals:
                 properties = self._default_cover_properties()
                 properties["background-image"] = f"url('{cover}')"
+                if cover in LIGHT_COVERS:
+                    properties["opacity"] = LIGHT_COVER_OPACITY
                 vals["cover_properties"] = json.dumps(properties)
         return super().create(vals_list)
 

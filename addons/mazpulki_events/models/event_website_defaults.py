@@ -13,3 +13,9 @@ CATEGORY_COVERS = {
     "council_in_person": "/mazpulki_events/static/src/img/event_cover_seminar.svg",
     "international_info": "/mazpulki_events/static/src/img/event_cover_seminar.svg",
 }
+# The filter over a light picture (sky, meadow) is darker, so that the white title stays readable.
+LIGHT_COVER_OPACITY = "0.45"
+LIGHT_COVERS = {
+    "/mazpulki_events/static/src/img/event_cover_camp.svg",
+    "/mazpulki_events/static/src/img/event_cover_nature.svg",
+}
