@@ -24,12 +24,14 @@
         "views/portal_templates.xml",
         "views/website_event_templates.xml",
         "views/website_event_family_templates.xml",
+        "views/event_description_templates.xml",
         "views/menus.xml",
         "data/i18n_extra_data.xml",
     ],
     "demo": [
         "demo/mazpulki_events_demo.xml",
         "demo/mazpulki_events_history_demo.xml",
+        "demo/website_event_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -1,3 +1,4 @@
+import json
 import random
 import secrets
 
@@ -13,6 +14,7 @@ from odoo.addons.mazpulki_members.models.mazpulki_measure import PRIORITY_AREAS
 from .event_event_demo_history import create_demo_history
 from .event_registration import GUARDIAN_APPROVAL_AGE, age_band_of, desk_window
 from .event_type import CATEGORIES, NOT_YOUTH_CATEGORIES, SCOPES, TRAINING_CATEGORIES
+from .event_website_defaults import CATEGORY_COVERS, DEFAULT_COVER, LIGHT_COVER_OPACITY, LIGHT_COVERS
 from .mazpulki_event_desk_scan import card_hash
 
 FIRST_NAMES_F = ["Anna", "Elza", "Marta", "Sofija", "Emīlija", "Alise", "Paula", "Luīze", "Katrīna", "Laura", "Estere"]
@@ -28,6 +30,26 @@ CAMP_REGISTRATIONS = 320
 
 class EventEvent(models.Model):
     _inherit = "event.event"
+
+    def _default_description(self):
+        """A new event starts from the organisation's outline (what, for whom, programme, what to bring,
+        contacts) in the office's language, not Odoo's sample software conference."""
+        # rendering_bundle: no template branding in the stored HTML, as Odoo's own default
+        return (
+            self.env["ir.ui.view"]
+            .with_context(rendering_bundle=True)
+            ._render_template("mazpulki_events.event_default_description")
+        )
+
+    # Odoo's field names its default function itself (event.event._default_description), not by name: the
+    # field takes this class's one
+    description = fields.Html(default=_default_description)
+
+    def _default_cover_properties(self):
+        """The page's picture: the organisation's clover (``DEFAULT_COVER``), not a stock conference room."""
+        properties = super()._default_cover_properties()
+        properties.update({"background-image": f"url('{DEFAULT_COVER}')", "opacity": "0.2"})
+        return properties
 
     mazpulki_category = fields.Selection(
         CATEGORIES,
@@ -117,6 +139,19 @@ class EventEvent(models.Model):
                         "Only seminars and leader trainings credit qualification hours; %s is not one.", event.name
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # An event created without a picture of its own gets its kind's picture (a camp's tents, a seminar's book).
+        for vals in vals_list:
+            cover = CATEGORY_COVERS.get(vals.get("mazpulki_category"))
+            if cover and "cover_properties" not in vals:
+                properties = self._default_cover_properties()
+                properties["background-image"] = f"url('{cover}')"
+                if cover in LIGHT_COVERS:
+                    properties["opacity"] = LIGHT_COVER_OPACITY
+                vals["cover_properties"] = json.dumps(properties)
+        return super().create(vals_list)
 
     def action_mazpulki_attendance(self):
         self.ensure_one()

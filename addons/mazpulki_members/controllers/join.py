@@ -1,5 +1,6 @@
 import datetime
 import logging
+import unicodedata
 
 from werkzeug.exceptions import NotFound
 
@@ -22,12 +23,23 @@ class MazpulkiJoin(http.Controller):
     # --- the club finder ----------------------------------------------------
 
     @http.route("/clubs", type="http", auth="public", website=True, sitemap=True)
-    def clubs(self, **kw):
+    def clubs(self, search="", region=None, **kw):
+        """The club finder: every open club by region; ``search`` (words of a club's name, municipality, host or
+        meeting place) and ``region`` (a region's id) narrow the list. Bad values are ignored, never an error."""
         # sudo: the club directory is public; the templates show only the club's published fields
         # (CLUB_PUBLIC_FIELDS), never a leader's
         clubs_sudo = request.env["mazpulki.club"].sudo()._mazpulki_public_clubs()
+        local_sudo = clubs_sudo.filtered(lambda c: not c.is_online)
+        region_options = local_sudo.region_id
+        region_sudo = region_options.filtered(lambda r: str(r.id) == (region or ""))
+        search = (search or "").strip()[:100]
+        shown_sudo = local_sudo
+        if region_sudo:
+            shown_sudo = shown_sudo.filtered(lambda c: c.region_id == region_sudo)
+        for word in self._club_search_fold(search).split():
+            shown_sudo = shown_sudo.filtered(lambda c, word=word: word in self._club_search_text(c))
         regions = []
-        for club in clubs_sudo.filtered(lambda c: not c.is_online):
+        for club in shown_sudo:
             if not regions or regions[-1][0] != club.region_id:
                 regions.append((club.region_id, []))
             regions[-1][1].append(club)
@@ -35,8 +47,25 @@ class MazpulkiJoin(http.Controller):
             "regions": regions,
             "online_clubs": clubs_sudo.filtered("is_online"),
             "club_slug": self._club_slug,
+            "region_options": region_options,
+            "region": region_sudo,
+            "search": search,
+            "club_count": len(shown_sudo),
+            "is_filtered": bool(search or region_sudo),
         }
         return request.render("mazpulki_members.website_clubs", values)
+
+    @staticmethod
+    def _club_search_fold(text):
+        """``text`` case-folded and without diacritics: "Kuldiga" finds "Kuldīga", as a phone's keyboard types it."""
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+    @classmethod
+    def _club_search_text(cls, club):
+        """What a visitor's search words are looked for in: the club's public name and places, folded."""
+        parts = [club.name, club.municipality, club.meeting_place, club.host_partner_id.name, club.region_id.name]
+        return cls._club_search_fold(" ".join(part for part in parts if part))
 
     # --- the enrolment form -------------------------------------------------
 

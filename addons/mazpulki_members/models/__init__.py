@@ -24,3 +24,4 @@ from . import mazpulki_data_export
 from . import mazpulki_erasure
 from . import res_partner_retention
 from . import privacy_lookup_wizard
+from . import mazpulki_contact_message

@@ -22,3 +22,4 @@ from . import test_family_address
 from . import test_data_export
 from . import test_retention
 from . import test_card_short_code
+from . import test_website_public

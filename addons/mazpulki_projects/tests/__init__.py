@@ -11,3 +11,4 @@ from . import test_theme
 from . import test_demo
 from . import test_consent_publication
 from . import test_portal_team
+from . import test_website_public
