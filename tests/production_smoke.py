@@ -150,9 +150,10 @@ check(len(member_ids) == 31, f"Kalnciema mazpulks prints {len(member_ids)} cards
 ids = ",".join(map(str, member_ids))
 started = time.monotonic()
 r = leader.get(f"{BASE}/report/pdf/{action['report_name']}/{ids}", timeout=240)
+elapsed = time.monotonic() - started
 check(
     r.status_code == 200 and r.headers.get("Content-Type") == "application/pdf",
-    f"the card sheet through nginx: {r.status_code} {r.headers.get('Content-Type')} in {time.monotonic() - started:.1f} s",
+    f"the card sheet through nginx: {r.status_code} {r.headers.get('Content-Type')} in {elapsed:.1f} s",
 )
 pdf = PdfReader(io.BytesIO(r.content))
 check(len(pdf.pages) == 4, f"31 cards on {len(pdf.pages)} pages (ten a sheet: 4)")

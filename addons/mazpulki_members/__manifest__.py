@@ -22,6 +22,7 @@
         "data/mazpulki_member_application_data.xml",
         "report/report_paperformat.xml",
         "report/mazpulki_card_report.xml",
+        "report/mazpulki_certificate_layout.xml",
         "views/mazpulki_region_views.xml",
         "views/mazpulki_club_views.xml",
         "views/mazpulki_club_leader_views.xml",
@@ -58,6 +59,7 @@
         "web.report_assets_common": [
             "mazpulki_members/static/src/scss/report_font.scss",
             "mazpulki_members/static/src/scss/card_report.scss",
+            "mazpulki_members/static/src/scss/certificate_report.scss",
         ],
         "web.assets_tests": [
             "mazpulki_members/static/tests/tours/*.js",

@@ -17,3 +17,4 @@ from . import test_reenrolment
 from . import test_join_tour
 from . import test_register_import
 from . import test_family_address
+from . import test_certificate
