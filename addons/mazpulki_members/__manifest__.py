@@ -40,6 +40,8 @@
         "views/mazpulki_member_application_views.xml",
         "views/mazpulki_reenrolment_views.xml",
         "views/website_clubs_templates.xml",
+        "data/res_partner_data.xml",
+        "views/mail_templates.xml",
         "data/i18n_extra_data.xml",
     ],
     "demo": [

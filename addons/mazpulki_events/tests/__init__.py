@@ -12,3 +12,4 @@ from . import test_bulk_registration
 from . import test_i18n
 from . import test_website
 from . import test_demo
+from . import test_words

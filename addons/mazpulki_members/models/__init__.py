@@ -19,3 +19,5 @@ from . import mazpulki_register_import
 from . import ir_model
 from . import ir_module_module
 from . import ir_rule
+from . import mail_thread
+from . import res_country_state

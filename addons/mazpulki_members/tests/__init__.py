@@ -18,3 +18,4 @@ from . import test_join_tour
 from . import test_register_import
 from . import test_family_address
 from . import test_certificate
+from . import test_words

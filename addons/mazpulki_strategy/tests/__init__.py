@@ -9,3 +9,4 @@ from . import test_menus
 from . import test_roles
 from . import test_readonly
 from . import test_portal_home
+from . import test_words
