@@ -1,18 +1,22 @@
 """The production smoke test's checks, run by tests/production_smoke against
 the nginx that bin/deploy started: prints one line per check, exits 1 on the
-first that fails. Standard library and requests only (Odoo's venv)."""
+first that fails. Standard library, requests and PyPDF2 (Odoo's venv) and
+poppler's pdftotext."""
 
 import base64
 import concurrent.futures
+import io
 import os
 import re
 import socket
 import ssl
+import subprocess
 import sys
 import time
 import uuid
 
 import requests
+from PyPDF2 import PdfReader  # Odoo's own PDF library, in its venv
 
 BASE = os.environ["SMOKE_BASE"]  # https://localhost:8443
 CA = os.environ["SMOKE_CA"]  # the self-signed certificate bin/deploy made: verified, not ignored
@@ -113,4 +117,72 @@ check(len(pids) >= 2, f"served by {len(pids)} worker processes ({', '.join(sorte
 spans = sorted((t0, t1) for _code, t0, t1 in results)
 overlaps = sum(1 for a, b in zip(spans, spans[1:], strict=False) if b[0] < a[1])
 check(overlaps > 0, f"requests in flight at the same time: {overlaps} overlaps")
+
+# 7. printing through nginx: a leader prints her club's member cards (the
+# office's button, then the report's URL as the web client asks for it).
+# wkhtmltopdf fetches the report's styles from report.url, Odoo on loopback:
+# with them the cards sit ten to an A4 sheet, without them one a page or so.
+leader = requests.Session()
+leader.verify = CA
+leader.trust_env = False
+page = leader.get(f"{BASE}/web/login", timeout=30).text
+token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+r = leader.post(f"{BASE}/web/login", data={"login": "ilze", "password": "ilze", "csrf_token": token}, timeout=30)
+check(r.status_code == 200 and "/web/login" not in r.url, f"leader login ilze: {r.status_code}")
+
+
+def call_kw(session, model, method, args, kwargs=None):
+    answer = session.post(
+        f"{BASE}/web/dataset/call_kw/{model}/{method}",
+        json={"params": {"model": model, "method": method, "args": args, "kwargs": kwargs or {}}},
+        timeout=120,
+    ).json()
+    if "error" in answer:
+        check(False, f"{model}.{method}: {answer['error']['data']['message']}")
+    return answer["result"]
+
+
+clubs = call_kw(leader, "mazpulki.club", "search_read", [[("name", "=", "Kalnciema mazpulks")]], {"fields": ["id"]})
+check(len(clubs) == 1, "the leader's club, Kalnciema mazpulks")
+action = call_kw(leader, "mazpulki.club", "action_print_cards", [[clubs[0]["id"]]])
+member_ids = action["context"]["active_ids"]
+check(len(member_ids) == 31, f"Kalnciema mazpulks prints {len(member_ids)} cards (31 in the demo)")
+ids = ",".join(map(str, member_ids))
+started = time.monotonic()
+r = leader.get(f"{BASE}/report/pdf/{action['report_name']}/{ids}", timeout=240)
+elapsed = time.monotonic() - started
+check(
+    r.status_code == 200 and r.headers.get("Content-Type") == "application/pdf",
+    f"the card sheet through nginx: {r.status_code} {r.headers.get('Content-Type')} in {elapsed:.1f} s",
+)
+pdf = PdfReader(io.BytesIO(r.content))
+check(len(pdf.pages) == 4, f"31 cards on {len(pdf.pages)} pages (ten a sheet: 4)")
+box = pdf.pages[0].mediabox
+check(
+    abs(float(box.width) - 595) < 3 and abs(float(box.height) - 842) < 3,
+    f"A4 portrait: {float(box.width):.0f} x {float(box.height):.0f} pt",
+)
+# The styles applied: the cards' green band (#2e7d32) is painted on every sheet.
+green = re.compile(rb"0\.18\d* 0\.49\d* 0\.19\d* (rg|sc|scn)")
+painted = sum(1 for sheet in pdf.pages if green.search(sheet.get_contents().get_data()))
+check(painted == 4, f"the cards' green band painted on {painted} of 4 sheets (card_report.scss applied)")
+text = subprocess.run(  # poppler's pdftotext (bin/lib.sh installs it)
+    ["pdftotext", "-enc", "UTF-8", "-", "-"], input=r.content, capture_output=True, check=True
+).stdout.decode()
+check(text.count("Kalnciema mazpulks") == 31, f"the club's name on {text.count('Kalnciema mazpulks')} of 31 cards")
+
+# 8. e-mailed links: Odoo's public address is nginx's, port included, and an
+# administrator's login through the proxy leaves it as bin/deploy set it.
+office = requests.Session()
+office.verify = CA
+office.trust_env = False
+page = office.get(f"{BASE}/web/login", timeout=30).text
+token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+r = office.post(f"{BASE}/web/login", data={"login": "admin", "password": "admin", "csrf_token": token}, timeout=30)
+check(r.status_code == 200 and "/web/login" not in r.url, f"office login admin: {r.status_code}")
+base_url = call_kw(office, "ir.config_parameter", "get_param", ["web.base.url"])
+check(base_url == BASE, f"web.base.url is {base_url} (the public address, port included)")
+report_url = call_kw(office, "ir.config_parameter", "get_param", ["report.url"])
+check(report_url == odoo_url, f"report.url is {report_url} (Odoo on loopback)")
+check(call_kw(office, "ir.config_parameter", "get_param", ["web.base.url.freeze"]) == "True", "web.base.url frozen")
 print("production smoke: OK")

@@ -23,6 +23,7 @@
         "report/report_paperformat.xml",
         "report/mazpulki_card_report.xml",
         "report/mazpulki_data_export_report.xml",
+        "report/mazpulki_certificate_layout.xml",
         "views/mazpulki_region_views.xml",
         "views/mazpulki_club_views.xml",
         "views/mazpulki_club_leader_views.xml",
@@ -46,6 +47,8 @@
         "data/mazpulki_contact_message_data.xml",
         "views/mazpulki_contact_message_views.xml",
         "views/website_contactus_templates.xml",
+        "data/res_partner_data.xml",
+        "views/mail_templates.xml",
         "data/i18n_extra_data.xml",
         "data/mazpulki_retention_data.xml",
         "views/mazpulki_retention_views.xml",
@@ -68,6 +71,7 @@
         "web.report_assets_common": [
             "mazpulki_members/static/src/scss/report_font.scss",
             "mazpulki_members/static/src/scss/card_report.scss",
+            "mazpulki_members/static/src/scss/certificate_report.scss",
         ],
         "web.assets_tests": [
             "mazpulki_members/static/tests/tours/*.js",

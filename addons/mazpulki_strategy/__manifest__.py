@@ -22,6 +22,7 @@
         "views/account_move_line_views.xml",
         "views/menus.xml",
         "views/portal_templates.xml",
+        "views/portal_account_templates.xml",
         "data/i18n_extra_data.xml",
     ],
     "demo": [

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 # The strategy's kinds of event (shared/STRATEGY_KPIS.md); the board counts them per year.
 CATEGORIES = [
@@ -39,3 +39,25 @@ class EventType(models.Model):
 
     mazpulki_category = fields.Selection(CATEGORIES)
     mazpulki_scope = fields.Selection(SCOPES, string="Scope")
+
+    @api.model
+    def _default_question_ids(self):
+        """Odoo's questions of a new event, the attendee's name asked as a person's
+        ("Vārds, uzvārds"), not as a thing's name ("Nosaukums" in Odoo's Latvian)."""
+        questions = super()._default_question_ids()
+        for command in questions:
+            if command[0] == 0 and command[2].get("question_type") == "name":
+                command[2]["title"] = self.env._("Name and surname")
+        return questions
+
+    @api.model
+    def _mazpulki_name_questions_in_latvian(self):
+        """Give the existing events' name questions still titled as Odoo left them
+        ("Name") their Latvian title. Called at each install and update (data)."""
+        if not self.env["res.lang"]._lang_get("lv_LV"):
+            return
+        questions = self.env["event.question"].search([("question_type", "=", "name")])
+        questions = questions.with_context(lang="en_US").filtered(lambda q: q.title == "Name")
+        lv_title = self.with_context(lang="lv_LV").env._("Name and surname")
+        questions.with_context(lang="en_US").title = "Name and surname"
+        questions.with_context(lang="lv_LV").title = lv_title

@@ -6,6 +6,7 @@ from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.mazpulki_members.tests.certificate import assert_certificate_pdf
 from odoo.addons.mazpulki_members.tests.common import MazpulkiCommon
 
 
@@ -69,8 +70,10 @@ class TestQualification(MazpulkiCommon, HttpCase):
             .with_context(force_report_rendering=True)
             ._render_qweb_pdf("mazpulki_events.action_report_qualification_certificate", qualification.ids)
         )
-        text = pdf_text(pdf)
+        text = assert_certificate_pdf(self, pdf, 1)
+        self.assertIn("APLIECĪBA", text)
         self.assertIn("Ilze Kalniņa", text)
+        self.assertIn(f"{self.year}. gadā ir pilnveidojis(-usi) profesionālo kompetenci 12 stundu apjomā", text)
         self.assertIn("Projektu metode", text)
         self.assertIn("Pirmā palīdzība", text)
 

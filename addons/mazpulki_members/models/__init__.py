@@ -25,3 +25,5 @@ from . import mazpulki_erasure
 from . import res_partner_retention
 from . import privacy_lookup_wizard
 from . import mazpulki_contact_message
+from . import mail_thread
+from . import res_country_state

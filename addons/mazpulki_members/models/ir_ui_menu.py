@@ -8,6 +8,17 @@ MAZPULKI_APP_GROUPS = {
     "base.menu_management": ("base.group_system",),
     "spreadsheet_dashboard.spreadsheet_dashboard_menu_root": ("base.group_system", "account.group_account_readonly"),
     "website.menu_website_configuration": ("website.group_website_restricted_editor",),
+    # Contacts lists every partner, leaders' and families' e-mails and phones: the
+    # office and the accountant (customers, vendors) work there; a club leader, a
+    # coordinator, the registration desk and the board reach the people they need
+    # through the Mazpulki and Events apps (issue 23). Users outside the suite's
+    # roles keep it with Odoo's "Contact Creation" group.
+    "contacts.menu_contacts": (
+        "mazpulki_members.group_mazpulki_officer",
+        "account.group_account_invoice",
+        "base.group_partner_manager",
+        "base.group_system",
+    ),
 }
 
 

@@ -57,11 +57,6 @@ class MazpulkiClub(models.Model):
         ("number_uniq", "unique(number)", "Another club already has this number."),
     ]
 
-    @api.depends("name", "number")
-    def _compute_display_name(self):
-        for club in self:
-            club.display_name = f"[{club.number}] {club.name}" if club.number else club.name
-
     @api.depends("leader_ids.partner_id", "leader_ids.is_current")
     def _compute_current_leader_ids(self):
         for club in self:

@@ -23,3 +23,5 @@ from . import test_data_export
 from . import test_retention
 from . import test_card_short_code
 from . import test_website_public
+from . import test_certificate
+from . import test_words

@@ -82,7 +82,8 @@ class TestLeaderExport(MazpulkiCommon, HttpCase):
             .search([("is_mazpulki_member", "=", True)])
             .export_data(["name", "mazpulki_club_id"])["datas"]
         )
-        self.assertIn(["Madara Liepiņa", "[T-101] Testa mazpulks Kurzemē"], rows)
+        # the club by its name, without its registry number in front ("[T-101] ...")
+        self.assertIn(["Madara Liepiņa", "Testa mazpulks Kurzemē"], rows)
         self.assertNotIn("Roberts Vītols", [row[0] for row in rows])
         # As the web client exports the list.
         self.authenticate("leader_a", "leader_a")
@@ -99,3 +100,6 @@ class TestLeaderExport(MazpulkiCommon, HttpCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("Madara Liepiņa", response.text)
         self.assertNotIn("Roberts Vītols", response.text)
+        # the file is named after the model in the user's words, without Odoo's technical name
+        self.assertIn("Contact.csv", response.headers["Content-Disposition"])
+        self.assertNotIn("res.partner", response.headers["Content-Disposition"])

@@ -3,7 +3,9 @@ import tempfile
 
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.mazpulki_members.tests.certificate import assert_certificate_pdf
 
 from .common import ProjectsCommon
 
@@ -50,7 +52,10 @@ class TestReview(ProjectsCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestCertificate(ProjectsCommon):
+class TestCertificate(ProjectsCommon, HttpCase):
+    """wkhtmltopdf fetches the certificate layout's styles from the test server:
+    an HttpCase shares the test transaction with it."""
+
     def test_certificate_per_team_member(self):
         teammate = self._create_member("Ērika Šķēle", self.club_a, years=14)
         project = self._create_project(
@@ -67,20 +72,22 @@ class TestCertificate(ProjectsCommon):
             .with_context(force_report_rendering=True)
             ._render_qweb_pdf("mazpulki_projects.action_report_project_certificate", project.ids)
         )
-        text = pdf_text(pdf)
+        text = assert_certificate_pdf(self, pdf, 2)
         self.assertEqual(text.count("SERTIFIKĀTS"), 2)
         self.assertIn("Madara Liepiņa", text)
         self.assertIn("Ērika Šķēle", text)
         self.assertIn("Bišu drava", text)
         self.assertIn("ir sekmīgi īstenojis(-usi) projektu", text)
-        self.assertEqual(text.rstrip("\f").count("\f"), 1, "one page per team member")
+        self.assertIn("PROJEKTA VADĪTĀJS", text)  # the signature line's label, in capitals
+        self.assertIn(self.user_leader_a.partner_id.name, text)
+        self.assertRegex(text, r"\d{4}\. gada \d{1,2}\. \w+")  # the date the Latvian way
         # The portal asks for one member's certificate.
         pdf_one, _type = (
             self.env["ir.actions.report"]
             .with_context(mazpulki_certificate_member_ids=teammate.ids, force_report_rendering=True)
             ._render_qweb_pdf("mazpulki_projects.action_report_project_certificate", project.ids)
         )
-        text_one = pdf_text(pdf_one)
+        text_one = assert_certificate_pdf(self, pdf_one, 1)
         self.assertIn("Ērika Šķēle", text_one)
         self.assertNotIn("Madara", text_one)
         self.assertEqual(text_one.count("SERTIFIKĀTS"), 1)

@@ -29,6 +29,8 @@ class AccountChartTemplate(models.AbstractModel):
             company.write({"country_id": latvia.id, "state_id": False})
         if company.chart_template != "lv":
             self.try_loading("lv", company, install_demo=False)
+        # the journals' names ("Klientu rēķini") in the languages installed before the chart
+        self._load_translations(companies=company)
         # The end-of-run loading guessed its chart before the company was in Latvia
         # (the generic one): loaded over Latvia's, it would delete the entries below.
         registry = self.env.registry

@@ -10,3 +10,4 @@ from . import test_roles
 from . import test_readonly
 from . import test_portal_home
 from . import test_retention
+from . import test_words

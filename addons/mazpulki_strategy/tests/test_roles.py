@@ -351,10 +351,11 @@ class TestRoleApps(RolesCommon):
     """A leader, a coordinator and a board member see only their apps and land on what waits for them."""
 
     APPS = {
-        "leader": {"mail.menu_root_discuss", "contacts.menu_contacts", "mazpulki_members.mazpulki_menu_root"},
-        "coordinator": {"mail.menu_root_discuss", "contacts.menu_contacts", "mazpulki_members.mazpulki_menu_root"},
-        "board": {"mail.menu_root_discuss", "contacts.menu_contacts", "mazpulki_members.mazpulki_menu_root"},
-        "desk": {"mail.menu_root_discuss", "contacts.menu_contacts", "event.event_main_menu"},
+        # no Contacts app (every partner's e-mail and phone) but for the office and the accountant
+        "leader": {"mail.menu_root_discuss", "mazpulki_members.mazpulki_menu_root"},
+        "coordinator": {"mail.menu_root_discuss", "mazpulki_members.mazpulki_menu_root"},
+        "board": {"mail.menu_root_discuss", "mazpulki_members.mazpulki_menu_root"},
+        "desk": {"mail.menu_root_discuss", "event.event_main_menu"},
         "accountant": {
             "mail.menu_root_discuss",
             "contacts.menu_contacts",
@@ -373,6 +374,17 @@ class TestRoleApps(RolesCommon):
         "accountant": "mazpulki_strategy.account_analytic_account_action_funding",
         "desk": "event.action_event_view",
     }
+
+    def test_contacts_app_only_for_the_office_and_the_accountant(self):
+        contacts = self.env.ref("contacts.menu_contacts")
+        roles = {"officer": True, "manager": True, "accountant": True, "desk": False, "board": False}
+        for role, sees in roles.items():
+            with self.subTest(role=role):
+                user = self.env["res.users"].create(
+                    {"name": f"Contacts {role}", "login": f"contacts_{role}", "mazpulki_role": role}
+                )
+                visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+                self.assertEqual(contacts.id in visible, sees)
 
     def test_apps_and_home_of_each_role(self):
         mazpulki_root = self.env.ref("mazpulki_members.mazpulki_menu_root")

@@ -1,10 +1,10 @@
-import subprocess
-import tempfile
 from datetime import date
 from unittest.mock import patch
 
 from odoo.exceptions import UserError
-from odoo.tests import tagged, users, warmup
+from odoo.tests import HttpCase, tagged, users, warmup
+
+from odoo.addons.mazpulki_members.tests.certificate import assert_certificate_pdf
 
 from .common import MazpulkiVolunteerCommon
 
@@ -120,23 +120,31 @@ class TestVolunteerAwards(MazpulkiVolunteerCommon):
                 campaign._mazpulki_candidates(), {self.volunteer_madara.id: {"hours": 35.0, "projects": 2}}
             )
 
+
+@tagged("post_install", "-at_install")
+class TestVolunteerAwardCertificate(MazpulkiVolunteerCommon, HttpCase):
+    """wkhtmltopdf fetches the certificate layout's styles from the test server:
+    an HttpCase shares the test transaction with it."""
+
     def test_certificate_pdf(self):
-        award = self.env["mazpulki.volunteer.award"].create(
-            {"volunteer_id": self.volunteer_madara.id, "award_type_id": self.type_talka.id, "year": 2001, "hours": 35}
+        award_type = self.env["mazpulki.volunteer.award.type"].create(
+            {"name": "Talku balva", "kind": "other", "description": "Par čaklu darbu talkās ārā un ēnā."}
         )
-        # The text is what is checked, not the styling: wkhtmltopdf must not fetch the report's assets from the
-        # test server, whose own cursor would wait for this test's uncommitted transaction.
-        self.env["ir.config_parameter"].set_param("report.url", "http://127.0.0.1:9")
+        awards = self.env["mazpulki.volunteer.award"].create(
+            [
+                {"volunteer_id": volunteer.id, "award_type_id": award_type.id, "year": 2001, "hours": hours}
+                for volunteer, hours in ((self.volunteer_madara, 35.5), (self.volunteer_peteris, 12))
+            ]
+        )
         pdf, _type = (
             self.env["ir.actions.report"]
             .with_context(force_report_rendering=True)
-            ._render_qweb_pdf("mazpulki_volunteer.mazpulki_volunteer_award_report", award.ids)
+            ._render_qweb_pdf("mazpulki_volunteer.mazpulki_volunteer_award_report", awards.ids)
         )
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf_file:
-            pdf_file.write(pdf)
-            pdf_file.flush()
-            text = subprocess.run(["pdftotext", pdf_file.name, "-"], capture_output=True, check=True).stdout.decode()
+        text = assert_certificate_pdf(self, pdf, 2)
+        self.assertEqual(text.count("APLIECINĀJUMS"), 2)
         self.assertIn("Madara Liepiņa", text)
-        self.assertIn("Talku balva", text)
-        self.assertIn("35", text)
-        self.assertEqual(text.count("\f"), 1, "one page per award")
+        self.assertIn(self.volunteer_peteris.partner_id.name, text)
+        self.assertEqual(text.count("Talku balva"), 2)
+        self.assertIn("Par čaklu darbu talkās ārā un ēnā.", text)
+        self.assertIn("Apstiprinātās brīvprātīgā darba stundas 2001. gadā: 35,5", text)

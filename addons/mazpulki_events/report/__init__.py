@@ -1,0 +1,1 @@
+from . import mazpulki_qualification_certificate_report

@@ -1,0 +1,1 @@
+from . import mazpulki_project_certificate_report

@@ -1,0 +1,1 @@
+from . import mazpulki_volunteer_award_report
