@@ -1,1 +1,2 @@
 from . import event_registration
+from . import sale_order
