@@ -4,6 +4,24 @@ from odoo import api, models
 class EventRegistration(models.Model):
     _inherit = "event.registration"
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A ticket's attendee chosen on the website (a guardian's child) stays the attendee.
+
+        Odoo's event_sale makes the order's customer (the paying parent) every ticket's
+        attendee; a registration given a Mazpulki member keeps that member, so it stays
+        the child's, with her club and age group. The member was checked by the caller
+        (the website's family rules, or the office's own rights).
+        """
+        chosen = [vals.get("partner_id") if vals.get("sale_order_line_id") else False for vals in vals_list]
+        registrations = super().create(vals_list)
+        # sudo: whether the chosen attendee is a member, whoever registers
+        members = self.env["res.partner"].sudo().browse({p for p in chosen if p}).filtered("is_mazpulki_member")
+        for registration, partner_id in zip(registrations, chosen, strict=True):
+            if partner_id in members.ids and registration.partner_id.id != partner_id:
+                registration.partner_id = partner_id
+        return registrations
+
     @api.depends("mazpulki_approval_state")
     def _compute_registration_status(self):
         """A paid ticket and the guardian's approval, whichever comes last, confirm a minor's registration.

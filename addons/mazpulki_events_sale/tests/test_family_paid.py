@@ -52,8 +52,12 @@ class TestFamilyPaidTickets(FamilyEventMixin, MazpulkiEventsCommon, HttpCase):
             ("approved", self.father_b),
         )
         self.assertEqual((registration.state, registration.sale_status), ("draft", "to_pay"))
+        # the checkout may change the order's customer: the ticket stays the child's
+        registration.sale_order_id.partner_id = self.member_adult
+        self.assertEqual(registration.partner_id, self.member_b)
         registration.sale_order_id.action_confirm()  # paid
         self.assertEqual((registration.state, registration.sale_status), ("open", "sold"))
+        self.assertEqual(registration.mazpulki_member_id, self.member_b)
 
     def test_guardian_cannot_buy_a_ticket_for_another_familys_child(self):
         self.authenticate("andris", "andris")

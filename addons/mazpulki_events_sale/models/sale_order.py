@@ -1,0 +1,26 @@
+from odoo import models
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    def write(self, vals):
+        """A member's ticket stays the member's when the order's customer changes.
+
+        Odoo's event_sale copies a new customer (e.g. the checkout's billing address) to
+        every registration of the order; a registration of a Mazpulki member keeps its member.
+        """
+        if not vals.get("partner_id"):
+            return super().write(vals)
+        # sudo: the order's registrations, whoever edits the order; only their attendee is kept
+        registrations = (
+            self.env["event.registration"]
+            .sudo()
+            .search([("sale_order_id", "in", self.ids), ("mazpulki_member_id", "!=", False)])
+        )
+        attendees = {registration: registration.partner_id for registration in registrations}
+        res = super().write(vals)
+        for registration, member in attendees.items():
+            if registration.partner_id != member:
+                registration.partner_id = member
+        return res
