@@ -274,6 +274,7 @@ class MazpulkiGuardian(models.Model):
                 template.with_context(
                     mazpulki_request_url=link._mazpulki_request_url(partner),
                     mazpulki_recipient_name=partner.name,
+                    mazpulki_recipient_lang=partner.lang,  # the guardian's language (the suite's: Latvian)
                 ).send_mail(
                     link.id,
                     email_layout_xmlid="mail.mail_notification_light",
