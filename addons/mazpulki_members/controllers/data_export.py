@@ -46,7 +46,7 @@ class MazpulkiDataPortal(CustomerPortal):
             raise NotFound()
         # sudo: the portal user may have this member's data (checked just above); the export reads the
         # member's records across the suite's models, which portal users cannot read through the ORM
-        content, filename = Export.sudo()._mazpulki_export(member_sudo, request.env.user)
+        content, filename = Export.sudo()._mazpulki_export(member_sudo, request.env.user, lang=request.env.lang)
         return request.make_response(
             content,
             headers=[

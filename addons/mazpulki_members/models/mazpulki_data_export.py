@@ -45,31 +45,30 @@ class MazpulkiDataExport(models.AbstractModel):
     # --- the export -------------------------------------------------------
 
     @api.model
-    def _mazpulki_export(self, member, requester_user):
+    def _mazpulki_export(self, member, requester_user, lang=None):
         """The ZIP of everything the suite holds about ``member`` (res.partner), logged.
 
         Returns ``(zip_bytes, filename)``. The caller checked that ``requester_user``
         (res.users) may have it; this runs as superuser (``AccessError`` otherwise) in
-        the requester's language. The ZIP holds ``mani-dati.pdf`` (to read),
+        ``lang`` (the page's language on the portal), by default the requester's.
+        The ZIP holds ``mani-dati.pdf`` (to read),
         ``mani-dati.json`` (the same, machine-readable) and ``faili/...`` (evidence files).
         """
         if not self.env.su:
             raise AccessError(self.env._("Only the portal's download route makes a family's data export."))
         member.ensure_one()
-        sections = self._mazpulki_export_sections(member)
+        export = self.with_context(lang=lang or requester_user.lang or self.env.lang)
+        member = member.with_env(export.env)
+        sections = export._mazpulki_export_sections(member)
         data = {
             "member": member.member_number or str(member.id),
             "date": fields.Datetime.to_string(fields.Datetime.now()),
             "sections": {section["key"]: section["rows"] for section in sections},
         }
-        pdf, _type = (
-            self.env["ir.actions.report"]
-            .with_context(lang=requester_user.lang)
-            ._render_qweb_pdf(
-                "mazpulki_members.action_report_data_export",
-                member.ids,
-                data={"mazpulki_sections": self._mazpulki_export_pdf_sections(sections)},
-            )
+        pdf, _type = export.env["ir.actions.report"]._render_qweb_pdf(
+            "mazpulki_members.action_report_data_export",
+            member.ids,
+            data={"mazpulki_sections": export._mazpulki_export_pdf_sections(sections)},
         )
         buffer = io.BytesIO()
         file_count = 0
@@ -81,7 +80,7 @@ class MazpulkiDataExport(models.AbstractModel):
                     archive.writestr(f"faili/{path}", raw)
                     file_count += 1
         content = buffer.getvalue()
-        self.env["mazpulki.data.export.log"].create(
+        export.env["mazpulki.data.export.log"].create(
             {
                 "user_id": requester_user.id,
                 "member_id": member.id,

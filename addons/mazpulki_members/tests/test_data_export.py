@@ -59,6 +59,9 @@ class TestFamilyDataExport(TransactionCase):
         cls.user_liga = cls.liga.user_ids[:1]
         cls.user_anda = cls.anda.user_ids[:1]
         cls.Export = cls.env["mazpulki.data.export"]
+        # wkhtmltopdf would fetch the styles from the test server, which waits on this test's transaction:
+        # a closed port answers at once (as in mazpulki_volunteer's award certificate test)
+        cls.env["ir.config_parameter"].set_param("report.url", "http://127.0.0.1:9")
 
     def _export(self, member, user):
         # force_report_rendering: a real PDF in tests too, to read its text back
