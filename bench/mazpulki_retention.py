@@ -41,12 +41,12 @@ cr.execute(
                                  mazpulki_club_id, mazpulki_region_id, birthdate_date, mazpulki_gender, email,
                                  email_normalized, phone, school_name, member_number)
         SELECT 'Biedrs ' || n, 'Biedrs ' || n, TRUE, 'contact', FALSE, 'en_US', TRUE, c.id, c.region_id,
-               make_date(%(year)s - 8 - n %% 10, 1 + n %% 12, 1 + n %% 28),
-               CASE WHEN n %% 2 = 0 THEN 'female' ELSE 'male' END,
+               make_date(%(year)s - 8 - mod(n, 10), 1 + mod(n, 12), 1 + mod(n, 28)),
+               CASE WHEN mod(n, 2) = 0 THEN 'female' ELSE 'male' END,
                'biedrs' || n || '@example.lv', 'biedrs' || n || '@example.lv', '+371 2' || lpad(n::text, 7, '0'),
-               'Skola ' || n %% 500, 'B' || lpad(n::text, 7, '0')
+               'Skola ' || mod(n, 500), 'B' || lpad(n::text, 7, '0')
           FROM generate_series(1, %(members)s) n
-          JOIN mazpulki_club c ON c.id = (%(club_ids)s)[1 + n %% %(clubs)s]
+          JOIN mazpulki_club c ON c.id = (%(club_ids)s)[1 + mod(n, %(clubs)s)]
         """,
         year=year,
         members=MEMBERS,
@@ -123,7 +123,7 @@ cr.execute(
         year=year,
     )
 )
-cr.execute(SQL("UPDATE res_partner SET comment = NULL WHERE comment LIKE 'ward %%'"))
+cr.execute(SQL("UPDATE res_partner SET comment = NULL WHERE left(comment, 5) = 'ward '"))
 cr.execute(SQL("ANALYZE"))
 env.cr.commit()
 env.invalidate_all()

@@ -46,7 +46,7 @@ class MazpulkiErasureLog(models.Model):
         aggregator=False,
         help="The database id of the anonymised contact; the log holds no name or other personal data.",
     )
-    date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now)
+    date = fields.Datetime(string="Erased On", required=True, readonly=True, default=fields.Datetime.now)
     cause = fields.Selection(
         [("retention", "Retention period ended"), ("request", "Erasure request (Art. 17)")],
         required=True,

@@ -12,6 +12,7 @@ class MazpulkiErasureWizard(models.TransientModel):
     mode = fields.Selection([("hold", "Hold"), ("forget", "Forget now")], required=True, default="hold")
     partner_ids = fields.Many2many("res.partner", string="People", required=True)
     reason = fields.Char(
+        string="Justification",
         required=True,
         help="Why (e.g. an open accident report; a request received by e-mail on 3 December). "
         "For Forget now, the reason is not kept: the erasure log holds no personal data.",

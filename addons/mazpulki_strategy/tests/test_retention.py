@@ -58,3 +58,38 @@ class TestRetentionKeepsFigures(StrategyCommon):
                 {"mode": "forget", "partner_ids": [(6, 0, self.member_a.ids)], "reason": "x", "confirm": True}
             )
         self.assertEqual(self.member_a.name, "Madara Liepiņa")
+
+    def test_add_ons_scrub_their_records(self):
+        """Projects, events and volunteering keep their figures and lose the person's text (demo data)."""
+        Project = self.env["mazpulki.project"]
+        solo = Project.search([("member_count", "=", 1), ("evidence_ids", "!=", False)], limit=1)
+        team = Project.search([("member_count", ">", 1)], limit=1)
+        registration = self.env["event.registration"].search(
+            [("mazpulki_member_id", "!=", False), ("mazpulki_attendance_ids", "!=", False)], limit=1
+        )
+        volunteer = self.env["mazpulki.volunteer"].search([("partner_id.is_mazpulki_member", "=", True)], limit=1)
+        self.assertTrue(solo and team and registration and volunteer, "the demo data has them")
+        volunteer.write({"emergency_contact": "Inga, +371 29123456", "note": "<p>Alerģija pret riekstiem</p>"})
+        team_other = team.member_ids[1:]
+        people = solo.member_ids | team.member_ids[:1] | registration.mazpulki_member_id | volunteer.partner_id
+        people = people.filtered(lambda p: not p.user_ids.filtered(lambda u: not u.share))
+        evidence = solo.evidence_ids
+        team_plan, team_name = team.plan, team.name
+        days = len(registration.mazpulki_attendance_ids)
+        hours = sum(volunteer.line_ids.mapped("unit_amount"))
+        self.env["mazpulki.erasure"]._anonymise(people, "request")
+        self.env.invalidate_all()
+        self.assertTrue(solo.member_ids <= people)
+        self.assertEqual(solo.name, "Anonymised")
+        self.assertFalse(solo.plan or solo.goal or solo.report_done or solo.evidence_ids)
+        self.assertFalse(evidence.exists())
+        self.assertTrue(team_other - people, "the team's other members are not anonymised")
+        self.assertEqual((team.plan, team.name), (team_plan, team_name), "a team's project stays the team's")
+        self.assertIn(registration.mazpulki_member_id, people)
+        self.assertEqual(registration.name, "Anonymised")
+        self.assertFalse(registration.email or registration.phone or registration.barcode)
+        self.assertEqual(len(registration.mazpulki_attendance_ids), days)
+        self.assertIn(volunteer.partner_id, people)
+        self.assertFalse(volunteer.emergency_contact or volunteer.note)
+        self.assertEqual(volunteer.name, "Anonymised")
+        self.assertEqual(sum(volunteer.line_ids.mapped("unit_amount")), hours)
