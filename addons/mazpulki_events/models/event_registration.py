@@ -120,7 +120,9 @@ class EventRegistration(models.Model):
     mazpulki_gate_recorded_by_id = fields.Many2one(
         "res.users", string="Recorded By", readonly=True, copy=False, groups=APPROVAL_READERS
     )
-    mazpulki_gate_recorded_at = fields.Datetime(string="Recorded At", readonly=True, copy=False, groups=APPROVAL_READERS)
+    mazpulki_gate_recorded_at = fields.Datetime(
+        string="Recorded At", readonly=True, copy=False, groups=APPROVAL_READERS
+    )
     mazpulki_attendance_ids = fields.One2many("mazpulki.event.attendance", "registration_id", string="Days Attended")
     mazpulki_days_attended = fields.Integer(string="Days", compute="_compute_mazpulki_days_attended")
 
@@ -450,6 +452,12 @@ class EventRegistration(models.Model):
             if message:
                 if gate_possible:
                     summary["mazpulki_gate_possible"] = True
+                    if not row["registration_id"]:
+                        message = self.env._(
+                            "%s is under 18 and not registered: a guardian approves on the portal, "
+                            "or here at the gate.",
+                            row["member_name"],
+                        )
                 return self._mazpulki_refusal(status, message, **summary)
             if status == "already_registered":
                 summary["mazpulki_checked_in_at"] = self._mazpulki_format_time(row["check_in"], row["tz"])

@@ -56,6 +56,7 @@ class TestDeskGate(MazpulkiEventsCommon):
         result = self.scan(self.code_b, user=self.desk)
         self.assertEqual(result["status"], "mazpulki_approval_missing")
         self.assertTrue(result["mazpulki_gate_possible"])
+        self.assertIn("or here at the gate", result["mazpulki_message"])
         self.assertFalse(self.registration_of(self.member_b))
 
     def test_guardian_at_the_gate_approves_on_the_spot(self):
@@ -171,9 +172,15 @@ class TestDeskGate(MazpulkiEventsCommon):
 
     def test_desk_opens_the_attendee_list(self):
         """The event's "Attendees" (list, kanban, form) as the desk loads them: no access error, no guardian."""
-        registration_b = self.env["event.registration"].create({"event_id": self.camp.id, "partner_id": self.member_b.id})
+        registration_b = self.env["event.registration"].create(
+            {"event_id": self.camp.id, "partner_id": self.member_b.id}
+        )
         Registration = self.env["event.registration"].with_user(self.desk)
-        action = self.env["ir.actions.act_window"].with_user(self.desk)._for_xml_id("event.act_event_registration_from_event")
+        action = (
+            self.env["ir.actions.act_window"]
+            .with_user(self.desk)
+            ._for_xml_id("event.act_event_registration_from_event")
+        )
         self.assertEqual(action["res_model"], "event.registration")
         views = Registration.get_views([(False, "list"), (False, "kanban"), (False, "form"), (False, "search")])
         fields_info = views["models"]["event.registration"]["fields"]

@@ -13,12 +13,14 @@ class TestDeskGateTour(MazpulkiEventsCommon, HttpCase):
         self.member_a.mazpulki_card_id.short_code = "K7M29QX0"
         self.member_adult.member_number = "MP-900001"
         self.member_b.mazpulki_card_id.code = "TourCardRoberts1"
-        new_test_user(self.env, login="gate_desk", name="Edgars Vārtos", groups="mazpulki_events.group_mazpulki_event_desk")
-        self.start_tour(f"/odoo/action-event.action_event_view/{self.camp.id}", "mazpulki_events_desk_gate", login="gate_desk")
-        registrations = self.env["event.registration"].search([("event_id", "=", self.camp.id)])
-        self.assertEqual(
-            set(registrations.mapped("name")), {"Madara Liepiņa", "Kārlis Bērziņš", "Roberts Vītols"}
+        new_test_user(
+            self.env, login="gate_desk", name="Edgars Vārtos", groups="mazpulki_events.group_mazpulki_event_desk"
         )
+        self.start_tour(
+            f"/odoo/action-event.action_event_view/{self.camp.id}", "mazpulki_events_desk_gate", login="gate_desk"
+        )
+        registrations = self.env["event.registration"].search([("event_id", "=", self.camp.id)])
+        self.assertEqual(set(registrations.mapped("name")), {"Madara Liepiņa", "Kārlis Bērziņš", "Roberts Vītols"})
         self.assertEqual(set(registrations.mapped("state")), {"done"})
         roberts = registrations.filtered(lambda r: r.partner_id == self.member_b)
         self.assertRecordValues(

@@ -50,7 +50,9 @@ class TestDeskOffline(MazpulkiEventsCommon):
             self.assertNotIn(str(member.birthdate_date), text)
         entry = next(e for e in data["entries"] if e["h"] == card_hash(self.key, self.code_a))
         self.assertEqual(
-            set(entry), {"h", "r", "s", "a", "m", "u", "d", "n", "c", "g", "k"}, "only what the desk decides on and shows"
+            set(entry),
+            {"h", "r", "s", "a", "m", "u", "d", "n", "c", "g", "k"},
+            "only what the desk decides on and shows",
         )
         # a typed short code or member number: only their keyed hashes
         card_a = self.member_a.mazpulki_card_id

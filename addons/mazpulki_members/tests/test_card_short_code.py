@@ -61,7 +61,6 @@ class TestCardShortCode(MazpulkiCommon):
             self.env["mazpulki.member.card"].resolve_code(number)
 
 
-
 @tagged("post_install", "-at_install")
 class TestCardShortCodePrinted(MazpulkiCommon, HttpCase):
     """The short code under the QR: on the printed card (read back from the PDF) and on the portal card page."""
@@ -79,4 +78,5 @@ class TestCardShortCodePrinted(MazpulkiCommon, HttpCase):
         self._create_portal_user(self.member_a, "madara")
         self.authenticate("madara", "madara_pass")
         page = self.url_open(f"/my/membership/{self.member_a.id}").text
-        self.assertIn(f'o_mazpulki_portal_short_code fs-4 font-monospace fw-bold mb-1">{self.member_a.mazpulki_card_id.short_code_display}<', page)
+        short_code = self.member_a.mazpulki_card_id.short_code_display
+        self.assertIn(f'o_mazpulki_portal_short_code fs-4 font-monospace fw-bold mb-1">{short_code}<', page)

@@ -44,7 +44,11 @@ patch(EventScanView.prototype, {
         // typed by a card reader into the field; it keeps the focus between scans.
         this.mazpulkiCode = useState({ value: "" });
         this.mazpulkiCodeRef = useRef("mazpulkiCode");
-        onMounted(() => this.mazpulkiFocusCode());
+        onMounted(() => {
+            this.mazpulkiFocusCode();
+            // again once the web client has settled (opened by its URL, it focuses its own root)
+            browser.setTimeout(() => this.mazpulkiFocusCode(), 300);
+        });
         // Whether the last scan came from the camera: only then does "Continue" open the
         // camera again for the next one (a desk computer has a card reader, or a keyboard,
         // and often no camera at all).

@@ -71,9 +71,19 @@ registry.category("web_tour.tours").add("mazpulki_events_offline_desk", {
             trigger: ".o_mazpulki_desk_waiting:contains('2')",
         },
         {
-            content: "Offline: scan the card of Jānis, who turns 18 today and walks in",
-            trigger: ".modal:contains('Kārlis') .alert-success",
-            run: () => typeCardCode("OfflineJanis0001"),
+            content: "Continue",
+            trigger: ".modal:contains('Kārlis') footer .btn-primary:contains('Continue')",
+            run: "click",
+        },
+        {
+            content: "Offline: type the member number of Jānis, who turns 18 today and walks in",
+            trigger: "body:not(:has(.modal)) .o_mazpulki_desk_code",
+            run: "edit mp 900002",
+        },
+        {
+            content: "Check in",
+            trigger: ".o_mazpulki_desk_code_submit",
+            run: "click",
         },
         {
             content: "He is 18 on the scan's day: registered and checked in without a guardian",
