@@ -46,6 +46,12 @@ class MazpulkiContactMessage(models.Model):
             if not email_normalize(message.email_from):
                 raise ValidationError(self.env._("“%s” is not a valid e-mail address.", message.email_from))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # No "… created" note in the chatter: the website form creates as the superuser, in the visitor's
+        # language, and the note would repeat the date received
+        return super(MazpulkiContactMessage, self.with_context(mail_create_nolog=True)).create(vals_list)
+
     def action_mark_done(self):
         """The office answered: the message leaves the list of new ones."""
         self.write({"state": "done", "user_id": self.env.user.id})

@@ -40,7 +40,8 @@ class MazpulkiPublicSiteCase(HttpCase):
         """
         texts = {}
         for prefix in ("", "/lv"):
-            response = self.url_open(prefix + path, allow_redirects=True)
+            # a generous timeout: the first page of a run builds the routing map and the assets on a busy machine
+            response = self.url_open(prefix + path, allow_redirects=True, timeout=120)
             self.assertEqual(response.status_code, status, f"{prefix + path}")
             texts[prefix] = response.text
             for demo_string in ODOO_DEMO_STRINGS:
