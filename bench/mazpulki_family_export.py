@@ -46,7 +46,16 @@ member = (
     )
 )
 mother = env["res.partner"].create({"name": "Etalona Māte", "email": "mate@example.lv"})
-env["mazpulki.guardian"].create({"member_id": member.id, "guardian_id": mother.id, "relation": "mother"})
+env["mazpulki.guardian"].create(
+    {
+        "member_id": member.id,
+        "guardian_id": mother.id,
+        "relation": "mother",
+        "state": "confirmed",  # proved as the office does after checking a document
+        "proof_method": "document",
+        "proof_document": "Birth certificate",
+    }
+)
 existing = set(member.mazpulki_membership_ids.mapped("year"))  # the current year's comes with the member
 env["mazpulki.membership"].with_context(**ctx).create(
     [

@@ -106,8 +106,8 @@ cr.execute(
               FROM res_partner WHERE id = ANY(%(former)s)
             RETURNING id, comment
         )
-        INSERT INTO mazpulki_guardian (member_id, guardian_id, relation, sequence)
-        SELECT substr(comment, 6)::int, id, 'mother', 10 FROM guardians
+        INSERT INTO mazpulki_guardian (member_id, guardian_id, relation, sequence, state, active, proof_method)
+        SELECT substr(comment, 6)::int, id, 'mother', 10, 'confirmed', TRUE, 'legacy' FROM guardians
         """,
         former=former_ids,
     )

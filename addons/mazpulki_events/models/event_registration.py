@@ -748,7 +748,8 @@ class EventRegistration(models.Model):
             raise UserError(
                 self.env._("Choose the member in the attendee field of %s first.", ", ".join(unmatched.mapped("name")))
             )
-        for registration in requests:
+        # sudo: the caller's group was checked above, and the approval fields are written by trusted code only
+        for registration in requests.sudo():
             if registration.event_id._mazpulki_needs_guardian_approval(registration.mazpulki_member_id):
                 registration.write({"mazpulki_approval_state": "pending", "state": "draft"})
                 registration._mazpulki_ask_guardians()

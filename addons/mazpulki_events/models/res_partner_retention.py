@@ -8,7 +8,8 @@ class ResPartner(models.Model):
     """Events of anonymised people (see ``mazpulki_members``' retention): a registration keeps its event,
     ticket, state, member, club, age group and guardian approval, and its attendance days and desk scans stay
     for the figures; its attendee name becomes the neutral label, its e-mail, phone, company name, ticket code
-    (barcode) and answers to the event's questions, and its chatter, are removed. Desk scans lose the attendee
+    (barcode), answers to the event's questions, the name and phone of a guardian who consented at the gate, and its
+    chatter, are removed. Desk scans lose the attendee
     name they copied. Leader qualifications are about staff, not members."""
 
     _inherit = "res.partner"
@@ -16,7 +17,8 @@ class ResPartner(models.Model):
     def _mazpulki_erasure_coverage(self):
         return {
             **super()._mazpulki_erasure_coverage(),
-            "event.registration": "attendee name, e-mail, phone, ticket code, answers, chatter removed; kept",
+            "event.registration": "attendee name, e-mail, phone, ticket code, answers, the gate guardian's name and phone, "
+            "chatter removed; kept",
             "mazpulki.event.attendance": "kept for the figures; the attendee name comes from the registration",
             "mazpulki.event.desk.scan": "the copied attendee name replaced; kept",
             "mazpulki.leader.qualification": "a report of leaders (staff), not stored",
@@ -47,7 +49,8 @@ class ResPartner(models.Model):
             cr.execute(
                 SQL(
                     "UPDATE event_registration SET name = %s, email = NULL, phone = NULL, company_name = NULL, "
-                    "barcode = NULL WHERE id = ANY(%s)",
+                    "barcode = NULL, mazpulki_gate_guardian_name = NULL, mazpulki_gate_guardian_phone = NULL "
+                    "WHERE id = ANY(%s)",
                     ANONYMISED_NAME,
                     ids,
                 )

@@ -149,6 +149,10 @@ class ResPartner(models.Model):
             "mazpulki.member.card": "the code (and so the QR) replaced, the card revoked",
             "mazpulki.member.application": "names, contacts, school, personal code, birth day, reasons removed",
             "mazpulki.reenrolment": "points to the anonymised contacts; holds no text",
+            "mazpulki.data.export.log": "kept: who downloaded when and the size, no content; points to the anonymised "
+            "contact",
+            "mazpulki.contact.message": "not linked to a registry person (typed sender); answered messages are "
+            "deleted after 12 months",
             "mazpulki.club": "the club's contact person is staff, not a member",
             "mazpulki.club.leader": "leaders are staff, not anonymised by the retention period",
             "res.users": "portal users archived, login, password and API keys removed",

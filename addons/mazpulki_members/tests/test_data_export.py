@@ -27,6 +27,8 @@ NOT_MEMBER_DATA = {
     "mazpulki.volunteer.award.campaign": "a campaign; its candidates and awards are exported per volunteer",
     "res.company": "the office users who receive re-enrolment news, not members",
     "res.config.settings": "a transient settings form",
+    "mazpulki.contact.message": "a visitor's message to the office, linked only to the office user who handled "
+    "it; the sender is typed text, not a registry person, and answered messages are deleted after 12 months",
     "mazpulki.data.export.log": "exported too (Earlier Downloads), listed here for the downloader's user link",
 }
 

@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import SQL
 
-from .common import MazpulkiCommon
+from .common import MazpulkiCommon, prove_guardian
 
 # a 1x1 PNG: a picture on the contact
 PIXEL = base64.b64encode(
@@ -35,9 +35,7 @@ class TestRetention(MazpulkiCommon):
         cls.mother = cls._create_guardian(cls.former, "Inga Bērziņa")
         cls.sibling = cls._create_member("Pēteris Bērziņš", cls.club_a, years=12)
         cls.father = cls._create_guardian(cls.former, "Andris Bērziņš", relation="father")
-        cls.env["mazpulki.guardian"].create(
-            {"member_id": cls.sibling.id, "guardian_id": cls.father.id, "relation": "father"}
-        )
+        prove_guardian(cls.env, cls.sibling, cls.father, "father")
         cls.portal_user = cls._create_portal_user(cls.former, "anna_portal")
 
     @classmethod

@@ -70,6 +70,9 @@ class TestRetentionKeepsFigures(StrategyCommon):
         volunteer = self.env["mazpulki.volunteer"].search([("partner_id.is_mazpulki_member", "=", True)], limit=1)
         self.assertTrue(solo and team and registration and volunteer, "the demo data has them")
         volunteer.write({"emergency_contact": "Inga, +371 29123456", "note": "<p>Alerģija pret riekstiem</p>"})
+        registration.sudo().write(  # a guardian consented at the gate (the desk writes it under sudo)
+            {"mazpulki_gate_guardian_name": "Inga Liepa", "mazpulki_gate_guardian_phone": "+371 29123456"}
+        )
         team_other = team.member_ids[1:]
         people = solo.member_ids | team.member_ids[:1] | registration.mazpulki_member_id | volunteer.partner_id
         people = people.filtered(lambda p: not p.user_ids.filtered(lambda u: not u.share))
@@ -88,6 +91,7 @@ class TestRetentionKeepsFigures(StrategyCommon):
         self.assertIn(registration.mazpulki_member_id, people)
         self.assertEqual(registration.name, "Anonymised")
         self.assertFalse(registration.email or registration.phone or registration.barcode)
+        self.assertFalse(registration.mazpulki_gate_guardian_name or registration.mazpulki_gate_guardian_phone)
         self.assertEqual(len(registration.mazpulki_attendance_ids), days)
         self.assertIn(volunteer.partner_id, people)
         self.assertFalse(volunteer.emergency_contact or volunteer.note)
