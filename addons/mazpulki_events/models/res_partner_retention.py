@@ -17,7 +17,8 @@ class ResPartner(models.Model):
     def _mazpulki_erasure_coverage(self):
         return {
             **super()._mazpulki_erasure_coverage(),
-            "event.registration": "attendee name, e-mail, phone, ticket code, answers, the gate guardian's name and phone, "
+            "event.registration": "attendee name, e-mail, phone, ticket code, answers, the gate guardian's name and "
+            "phone, "
             "chatter removed; kept",
             "mazpulki.event.attendance": "kept for the figures; the attendee name comes from the registration",
             "mazpulki.event.desk.scan": "the copied attendee name replaced; kept",

@@ -25,6 +25,8 @@ class MazpulkiConsent(models.Model):
             ("data_processing", "Data Processing"),
             ("photo", "Photos"),
             ("publication", "Publication"),
+            # kept after the retention period while given (res_partner_retention.py)
+            ("alumni", "Alumni Register"),
         ],
         string="Consent",
         required=True,

@@ -335,15 +335,6 @@ class ResPartner(models.Model):
         )
 
 
-class MazpulkiConsent(models.Model):
-    _inherit = "mazpulki.consent"
-
-    consent_type = fields.Selection(
-        selection_add=[("alumni", "Alumni Register")],
-        ondelete={"alumni": "cascade"},
-    )
-
-
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"  # pylint: disable=consider-merging-classes-inherited
 
