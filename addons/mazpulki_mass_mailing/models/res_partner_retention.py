@@ -15,6 +15,8 @@ class ResPartner(models.Model):
             **super()._mazpulki_erasure_coverage(),
             "mailing.trace": "the address removed from traces of mails to the person; figures kept",
             "mailing.contact": "list contacts with the person's address deleted",
+            "mailing.mailing": "kept: Members Shown still links the anonymised contact, so a mailing not yet sent "
+            "is checked against its consents; the text of a sent mailing is the organisation's record",
         }
 
     def _mazpulki_erase_personal_data(self):

@@ -13,6 +13,7 @@ class ResPartner(models.Model):
         return {
             **super()._mazpulki_erasure_coverage(),
             "survey.user_input": "e-mail, nickname and typed answers removed; choices and scores kept",
+            "survey.invite": "a transient dialog sending a survey to an age band, club or region",
         }
 
     def _mazpulki_erase_personal_data(self):
