@@ -398,7 +398,11 @@ class MazpulkiMemberApplication(models.Model):
             }
         )
         invited = self._mazpulki_invite(member, proved_guardian)
-        self._mazpulki_send(self.env.ref("mazpulki_members.mail_template_application_accepted"))
+        if not (guardian and not proved_guardian):
+            # An adult not yet proved is told nothing of the child (not even that she is in the registry or
+            # that the club took her): whoever knows a name and birth date can send the form. The guardians
+            # on file are asked; a proved adult gets the portal invitation then.
+            self._mazpulki_send(self.env.ref("mazpulki_members.mail_template_application_accepted"))
         self.activity_feedback(["mail.mail_activity_data_todo"], feedback=self.env._("Accepted"))
         self.message_post(
             body=self.env._(

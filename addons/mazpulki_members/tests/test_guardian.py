@@ -208,6 +208,17 @@ class TestGuardianProof(MazpulkiCommon):
         self.assertEqual(application.guardian_proof_status, "new_adult")
         self.assertFalse(self.env["mazpulki.consent"].search([("given_by_id", "=", self.stranger.id)]))
         self.assertNotIn(self.child, self.stranger.ward_ids.member_id)
+        # the adult is told nothing of the child: no "welcome" e-mail saying she is in the registry and the club
+        self.assertFalse(
+            self.env["mail.mail"].search(
+                [
+                    ("model", "=", "mazpulki.member.application"),
+                    ("res_id", "=", application.id),
+                    ("email_to", "ilike", "viktors@example.lv"),
+                ]
+            ),
+            "no e-mail about an accepted application goes to an adult awaiting proof",
+        )
         # a new child, enrolled by the family: the family's application is the proof
         new = self.env["mazpulki.member.application"].create(
             {
@@ -221,6 +232,16 @@ class TestGuardianProof(MazpulkiCommon):
             }
         )
         new.with_user(self.user_leader_a).action_accept()
+        self.assertTrue(
+            self.env["mail.mail"].search(
+                [
+                    ("model", "=", "mazpulki.member.application"),
+                    ("res_id", "=", new.id),
+                    ("email_to", "ilike", "ilga.jauna@example.lv"),
+                ]
+            ),
+            "the family of a new child is welcomed",
+        )
         self.assertEqual(new.guardian_link_id.state, "confirmed")
         self.assertEqual(new.guardian_link_id.proof_method, "enrolment")
         self.assertTrue(new.guardian_partner_id.user_ids, "the family is invited")
