@@ -105,9 +105,14 @@ class TestFamilyDataExport(TransactionCase):
         if "mazpulki.project" in self.env:
             projects = self.env["mazpulki.project"].search([("member_ids", "in", liga.ids)])
             for project in projects:
-                self.assertIn(project.name, text)
+                title = project.name
+                for other in project.member_ids - liga:
+                    title = title.replace(other.name, "…")
+                    self.assertNotIn(other.name, text, "a team-mate is never named, not even in a title")
+                self.assertIn(title, text)
             evidence = [name for name in archive.namelist() if name.startswith("faili/projekti/")]
-            self.assertEqual(len(evidence), len(projects.evidence_ids))
+            solo = projects.filtered(lambda p: p.member_count == 1)
+            self.assertEqual(len(evidence), len(solo.evidence_ids), "a team's photos show other people")
         # Nothing of family B (Anda, Marta, Kārlis), nor of any other member.
         for partner in self.anda | self.marta | self.karlis:
             self.assertNotIn(partner.name, text)

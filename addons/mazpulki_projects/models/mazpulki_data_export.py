@@ -15,7 +15,7 @@ class MazpulkiDataExport(models.AbstractModel):
             projects,
             [
                 ("id", self.env._("Project No."), lambda p: p.id),
-                "name",
+                self._mazpulki_export_team_column(member, projects, "name"),
                 "year",
                 "kind",
                 "theme_id",
@@ -28,25 +28,26 @@ class MazpulkiDataExport(models.AbstractModel):
                     self.env._("Supervising Leader"),
                     lambda p: self._mazpulki_export_person(member, p.leader_id),
                 ),
-                "goal",
-                "plan",
-                "expected_result",
+                self._mazpulki_export_team_column(member, projects, "goal"),
+                self._mazpulki_export_team_column(member, projects, "plan"),
+                self._mazpulki_export_team_column(member, projects, "expected_result"),
                 "budget_total",
                 "date_submitted",
                 "date_approved",
                 "date_report_submitted",
                 "date_completed",
-                "report_done",
-                "report_results",
-                "report_learned",
+                self._mazpulki_export_team_column(member, projects, "report_done"),
+                self._mazpulki_export_team_column(member, projects, "report_results"),
+                self._mazpulki_export_team_column(member, projects, "report_learned"),
                 "report_hours",
                 "score_average",
-                "decision_note",
+                self._mazpulki_export_team_column(member, projects, "decision_note"),
             ],
         )
         project["models"] = ["mazpulki.project", "mazpulki.project.budget.line", "ir.attachment"]
         files = []
-        for record in projects:
+        # A team's photos show the team-mates, other people: only a project of the member alone gives its files
+        for record in projects.filtered(lambda p: p.member_count == 1):
             for attachment in record.evidence_ids:
                 name = self._mazpulki_export_filename(attachment.name)
                 files.append((f"projekti/{record.id}/{attachment.id}-{name}", attachment.raw or b""))
@@ -86,3 +87,19 @@ class MazpulkiDataExport(models.AbstractModel):
         )
         review["models"] = ["mazpulki.project.review", "mazpulki.project.review.line"]
         return [*sections, project, budget, review]
+
+    @api.model
+    def _mazpulki_export_team_column(self, member, projects, fname):
+        """The column of a project's text field ``fname`` with the names of ``member``'s team-mates masked
+        ("…"): the family's download names nobody else, and a team's title or plan may name its members."""
+        field = projects._fields[fname]
+        getter = self._mazpulki_export_getter(field)
+
+        def masked(project):
+            value = getter(project)
+            if isinstance(value, str):
+                for other in (project.member_ids - member).filtered("name"):
+                    value = value.replace(other.name, "…")
+            return value
+
+        return (fname, field._description_string(self.env), masked)
