@@ -88,6 +88,11 @@ patch(EventScanView.prototype, {
         ev?.preventDefault();
         const code = this.mazpulkiCode.value.trim();
         this.mazpulkiCode.value = "";
+        // the field itself too: after a paste the state goes from "" back to "" in one tick, and the
+        // rendering leaves whatever the browser put in the field (the next code was appended to it)
+        if (this.mazpulkiCodeRef.el) {
+            this.mazpulkiCodeRef.el.value = "";
+        }
         if (code) {
             this.mazpulkiCameraScan = false;
             await this.onBarcodeScanned(code);
