@@ -17,6 +17,7 @@ from odoo.exceptions import AccessError
 from odoo.tools import html2plaintext
 
 from .mazpulki_consent import DIGITAL_CONSENT_AGE
+from .mazpulki_member_application import APPLICATION_FORM_FIELDS
 
 # A guardian downloads a child's data until the child is of age; from 13 a member downloads their own.
 AGE_OF_MAJORITY = 18
@@ -165,19 +166,7 @@ class MazpulkiDataExport(models.AbstractModel):
                     "date_submitted",
                     "club_id",
                     "state",
-                    "applicant",
-                    "name",
-                    "birthdate_date",
-                    "school_name",
-                    "school_grade",
-                    "email",
-                    "guardian_name",
-                    "guardian_email",
-                    "guardian_phone",
-                    "guardian_relation",
-                    "consent_data_processing",
-                    "consent_photo",
-                    "consent_publication",
+                    *APPLICATION_FORM_FIELDS,  # what the family typed on the form
                     "date_decided",
                     "decline_reason",
                 ],
