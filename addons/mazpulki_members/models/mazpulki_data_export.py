@@ -198,7 +198,8 @@ class MazpulkiDataExport(models.AbstractModel):
             self.env._("Registry Data"),
             member,
             [
-                "name",
+                # a person's name, never Odoo's "Name" (Nosaukums, a thing's name)
+                ("name", self.env._("Name and Surname"), lambda partner: partner.name),
                 "member_number",
                 "personal_code",
                 "birthdate_date",

@@ -1,4 +1,11 @@
+import io
 import json
+import re
+import shutil
+import subprocess
+import tempfile
+import unittest
+import zipfile
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
@@ -110,3 +117,26 @@ class TestLatvian(MazpulkiCommon):
         channel = json_dump(channel_with_db(self.env.cr.dbname, manager.partner_id))
         notification = json.loads(self.env["bus.bus"].sudo().search([("channel", "=", channel)]).message)
         self.assertEqual(notification["payload"]["title"], "Reģistru imports neizdevās")
+
+    @unittest.skipUnless(shutil.which("pdftotext"), "poppler's pdftotext reads the PDF's text back")
+    def test_family_data_pdf_names_a_person_in_latvian(self):
+        """The family's download reads "Vārds, uzvārds" for the member's name, never Odoo's "Nosaukums"."""
+        liga = self.env.ref("mazpulki_members.member_liga_demo")
+        # wkhtmltopdf would fetch the styles from the test server: a closed port answers at once
+        self.env["ir.config_parameter"].set_param("report.url", "http://127.0.0.1:9")
+        content, _filename = (
+            self.env["mazpulki.data.export"]
+            .sudo()
+            .with_context(force_report_rendering=True)
+            ._mazpulki_export(liga, liga.user_ids[:1], lang="lv_LV")
+        )
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            pdf = next(archive.read(name) for name in archive.namelist() if name.endswith(".pdf"))
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+            file.write(pdf)
+            file.flush()
+            text = subprocess.run(["pdftotext", "-enc", "UTF-8", file.name, "-"], check=True, capture_output=True)
+        text = text.stdout.decode()
+        self.assertRegex(text, r"Vārds, uzvārds\s+" + re.escape(liga.name))
+        # "Nosaukums" stays for things (a project's title), never for the member
+        self.assertNotRegex(text, r"Nosaukums\s+" + re.escape(liga.name))
