@@ -236,7 +236,7 @@ class ResPartner(models.Model):
         cr.execute(SQL("UPDATE mazpulki_membership SET leave_note = NULL WHERE member_id = ANY(%s)", ids))
         cr.execute(
             SQL(
-                "UPDATE mazpulki_member_card SET code = 'erased-' || id, state = 'revoked', "
+                "UPDATE mazpulki_member_card SET code = 'erased-' || id, short_code = NULL, state = 'revoked', "
                 "date_revoked = COALESCE(date_revoked, now() at time zone 'UTC'), "
                 "revoke_reason = COALESCE(revoke_reason, 'left') WHERE member_id = ANY(%s)",
                 ids,

@@ -102,7 +102,7 @@ class TestRetention(MazpulkiCommon):
             SQL("UPDATE mazpulki_member_application SET member_id = %s WHERE id = %s", former.id, application.id)
         )
         card = former.mazpulki_card_ids[:1]
-        old_code = card.code
+        old_code, old_short_code = card.code, card.short_code
         birth_year = former.birthdate_date.year
         ages = former.mazpulki_membership_ids.mapped("age")
         self.Erasure._cron_anonymise(batch_size=500)
@@ -122,6 +122,8 @@ class TestRetention(MazpulkiCommon):
             self.env["mail.message"].search_count([("model", "=", "res.partner"), ("res_id", "=", former.id)])
         )
         self.assertNotEqual(card.code, old_code)
+        self.assertTrue(old_short_code)
+        self.assertNotEqual(card.short_code, old_short_code, "the code printed under the QR dies with the card")
         self.assertEqual(card.state, "revoked")
         self.assertFalse(consent.note)
         self.assertEqual(consent.given_by_id, former)
