@@ -85,6 +85,10 @@ class TestEventsLatvian(MazpulkiEventsCommon):
         # Odoo's own dialog title ("Home") and its "Event" row ("Notikums" in Odoo's Latvian) are the suite's
         self.assertEqual(terms["Scanned Attendee"], "Noskenētais dalībnieks")
         self.assertEqual(terms["Event Name"], "Pasākums")
+        # the camera button of Odoo's scanner (a phone at the desk or the roll call)
+        self.assertEqual(terms["Tap to scan a card"], "Pieskarieties, lai skenētu karti")
+        paths = [path for path, *_rest in self.env["ir.asset"]._get_asset_paths("web.assets_backend", {})]
+        self.assertTrue(any(p.endswith("mazpulki_events/static/src/client_action/barcode_scanner.xml") for p in paths))
 
     def test_reminder_says_when_in_latvian(self):
         """The reminder's subject says when the event starts in Latvian (Odoo's event has no Latvian for it)."""

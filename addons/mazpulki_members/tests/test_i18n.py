@@ -101,6 +101,26 @@ class TestLatvian(MazpulkiCommon):
         self.assertIn("403: Piekļuve liegta", arch)
         self.assertIn("Jums nav piekļuves lapai, kuru atvērāt.", arch)
 
+    def test_the_public_forms_errors_speak_latvian(self):
+        """The website form's errors (the contact page, /contactus) are Latvian.
+
+        Odoo's website has no Latvian for them, so the web client's one map of terms
+        takes the suite's (mazpulki_members/i18n_extra/lv.po) whatever the modules' order.
+        """
+        from odoo.tools.translate import code_translations
+
+        def terms(module):
+            return {m["id"]: m["string"] for m in code_translations.get_web_translations(module, "lv_LV")["messages"]}
+
+        website, ours = terms("website"), terms("mazpulki_members")
+        for term, latvian in (
+            ("Please fill in the form correctly.", "Lūdzu, aizpildiet veidlapu pareizi."),
+            ("An error has occured, the form has not been sent.", "Radās kļūda, veidlapa netika nosūtīta."),
+            ("Uploaded file is too large.", "Augšupielādētais fails ir pārāk liels."),
+        ):
+            self.assertEqual(ours.get(term), latvian)
+            self.assertIn(website.get(term), (None, latvian), "Odoo's own Latvian would race with the suite's")
+
     def test_the_queued_import_tells_its_manager_in_latvian(self):
         """The scheduled action runs the import in the language of the manager who queued it."""
         manager = new_test_user(
