@@ -14,10 +14,14 @@ import zipfile
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
-from odoo.tools import html2plaintext
+from odoo.tools import format_date, format_datetime, html2plaintext
 
 from .mazpulki_consent import DIGITAL_CONSENT_AGE
 from .mazpulki_member_application import APPLICATION_FORM_FIELDS
+
+# The JSON's dates and times (fields.Date/Datetime.to_string), shown in the reader's format in the PDF
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
 
 # A guardian downloads a child's data until the child is of age; from 13 a member downloads their own.
 AGE_OF_MAJORITY = 18
@@ -58,7 +62,9 @@ class MazpulkiDataExport(models.AbstractModel):
         if not self.env.su:
             raise AccessError(self.env._("Only the portal's download route makes a family's data export."))
         member.ensure_one()
-        export = self.with_context(lang=lang or requester_user.lang or self.env.lang)
+        export = self.with_context(
+            lang=lang or requester_user.lang or self.env.lang, tz=requester_user.tz or self.env.context.get("tz")
+        )
         member = member.with_env(export.env)
         sections = export._mazpulki_export_sections(member)
         data = {
@@ -326,14 +332,23 @@ class MazpulkiDataExport(models.AbstractModel):
 
     @api.model
     def _mazpulki_export_pdf_sections(self, sections):
-        """The sections as the PDF shows them: texts only (yes/no, empty for none)."""
+        """The sections as the PDF shows them: texts only (yes/no, empty for none).
+
+        Dates and times (ISO strings in the JSON, times in UTC) read as the reader's
+        language writes them, times in the reader's time zone (context ``tz``).
+        """
         yes, no = self.env._("Yes"), self.env._("No")
+        tz = self.env.context.get("tz") or "Europe/Riga"
 
         def text(value):
             if value is None:
                 return ""
             if isinstance(value, bool):
                 return yes if value else no
+            if isinstance(value, str) and ISO_DATE.fullmatch(value):
+                return format_date(self.env, value)
+            if isinstance(value, str) and ISO_DATETIME.fullmatch(value):
+                return format_datetime(self.env, value, tz=tz, dt_format=False)
             return str(value)
 
         return [
@@ -383,5 +398,7 @@ class ReportDataExport(models.AbstractModel):
             "doc_model": "res.partner",
             "docs": members,
             "sections": data["mazpulki_sections"],
-            "date_export": fields.Datetime.now(),
+            "date_export": format_datetime(
+                self.env, fields.Datetime.now(), tz=self.env.context.get("tz") or "Europe/Riga", dt_format=False
+            ),
         }
