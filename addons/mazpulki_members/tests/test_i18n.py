@@ -160,3 +160,11 @@ class TestLatvian(MazpulkiCommon):
         self.assertRegex(text, r"Vārds, uzvārds\s+" + re.escape(liga.name))
         # "Nosaukums" stays for things (a project's title), never for the member
         self.assertNotRegex(text, r"Nosaukums\s+" + re.escape(liga.name))
+        # dates read as the Latvian back office writes them (2024.09.01.), never ISO (2024-09-01)
+        membership = liga.mazpulki_membership_ids.filtered("date_join")[:1]
+        self.assertTrue(membership)
+        self.assertIn(membership.date_join.strftime("%Y.%m.%d."), text)
+        self.assertNotIn(membership.date_join.isoformat(), text)
+        self.assertRegex(text, r"Sagatavots \d{4}\.\d{2}\.\d{2}\. \d{2}:\d{2}")
+        # Odoo's "Zip" (its Latvian is the English word) is the postal code
+        self.assertRegex(text, r"Pasta indekss\s+" + re.escape(liga.zip))

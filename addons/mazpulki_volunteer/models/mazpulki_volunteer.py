@@ -182,7 +182,7 @@ class MazpulkiVolunteer(models.Model):
                     "coordinator_id": coordinator.id,
                     "date_start": today - relativedelta(days=rng.randint(200, 900)),
                     "skill_ids": [Command.set(rng.sample(skills.ids, k=min(len(skills), rng.randint(0, 2))))],
-                    "availability": rng.choice(["Weekends", "Evenings", "Summer", "School holidays"]),
+                    "availability": rng.choice(["Nedēļas nogalēs", "Vakaros", "Vasarā", "Skolēnu brīvdienās"]),
                 }
                 for partner in members | adults
             ]

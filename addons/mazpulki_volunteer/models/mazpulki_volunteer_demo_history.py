@@ -120,7 +120,7 @@ def create_demo_history(self):
                     "coordinator_id": coordinator.id,
                     "date_start": start,
                     "skill_ids": [Command.set(rng.sample(skills.ids, k=min(len(skills), rng.randint(0, 2))))],
-                    "availability": rng.choice(["Weekends", "Evenings", "Summer", "School holidays"]),
+                    "availability": rng.choice(["Nedēļas nogalēs", "Vakaros", "Vasarā", "Skolēnu brīvdienās"]),
                 }
             )
     volunteers = self.with_context(**context).create(vals_list)
