@@ -28,7 +28,11 @@ class MazpulkiMeetingPortal(MazpulkiPortal):
             if not member_sudo.mazpulki_club_id:
                 continue
             meetings = Meeting.search(
-                [("club_id", "=", member_sudo.mazpulki_club_id.id), ("state", "=", "planned"), ("date_begin", ">=", now)],
+                [
+                    ("club_id", "=", member_sudo.mazpulki_club_id.id),
+                    ("state", "=", "planned"),
+                    ("date_begin", ">=", now),
+                ],
                 order="date_begin",
                 limit=NEXT_MEETINGS,
             )
@@ -62,7 +66,11 @@ class MazpulkiMeetingPortal(MazpulkiPortal):
         return request.render("mazpulki_club_meetings.portal_my_meetings", values)
 
     @http.route(
-        "/my/meetings/<int:member_id>/<int:meeting_id>/absence", type="http", auth="user", website=True, methods=["POST"]
+        "/my/meetings/<int:member_id>/<int:meeting_id>/absence",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
     )
     def portal_report_absence(self, member_id, meeting_id, reason="", **kw):
         """Report ``member_id``'s absence from a planned meeting of their club, ahead, with a reason."""
@@ -90,7 +98,9 @@ class MazpulkiMeetingPortal(MazpulkiPortal):
             "reason": reason,
             "date_reported": fields.Datetime.now(),
         }
-        attendance_sudo = Attendance_sudo.search([("meeting_id", "=", meeting_sudo.id), ("member_id", "=", member_sudo.id)])
+        attendance_sudo = Attendance_sudo.search(
+            [("meeting_id", "=", meeting_sudo.id), ("member_id", "=", member_sudo.id)]
+        )
         if attendance_sudo:
             attendance_sudo.write(vals)
         else:

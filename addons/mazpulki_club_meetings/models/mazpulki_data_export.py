@@ -31,11 +31,15 @@ class MazpulkiDataExport(models.AbstractModel):
         visitors = self._mazpulki_export_records(
             "club_meeting_visits",
             self.env._("Visits before Joining"),
-            self.env["mazpulki.meeting.visitor"].search(
-                [("application_id.member_id", "=", member.id)], order="id"
-            ),
-            ["club_id", ("day", self.env._("Day"), lambda v: v.meeting_id.day), "name", "guardian_name",
-             "guardian_phone", "guardian_email"],
+            self.env["mazpulki.meeting.visitor"].search([("application_id.member_id", "=", member.id)], order="id"),
+            [
+                "club_id",
+                ("day", self.env._("Day"), lambda v: v.meeting_id.day),
+                "name",
+                "guardian_name",
+                "guardian_phone",
+                "guardian_email",
+            ],
         )
         roll_calls = {
             "key": "club_meeting_roll_calls",

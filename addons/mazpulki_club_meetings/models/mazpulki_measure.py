@@ -51,7 +51,10 @@ class MazpulkiMeasure(models.AbstractModel):
         domain = [("state", "=", "held"), *self._mazpulki_year_range_domain("day", year_from, year_to)]
         if region_ids:
             domain.append(("region_id", "in", region_ids))
-        return {day.year: count for day, count in self.env["mazpulki.meeting"]._read_group(domain, ["day:year"], ["__count"])}
+        return {
+            day.year: count
+            for day, count in self.env["mazpulki.meeting"]._read_group(domain, ["day:year"], ["__count"])
+        }
 
     @api.model
     def _measure_club_meetings_held_records(self, year, region_ids=None):

@@ -179,9 +179,7 @@ class MazpulkiMeeting(models.Model):
                 }
                 for member in members
             ],
-            "visitors": [
-                {"id": v.id, "name": v.name, "application": bool(v.application_id)} for v in self.visitor_ids
-            ],
+            "visitors": [{"id": v.id, "name": v.name, "application": bool(v.application_id)} for v in self.visitor_ids],
             "key": key,
         }
 

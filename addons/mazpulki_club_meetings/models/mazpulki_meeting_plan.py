@@ -94,7 +94,9 @@ class MazpulkiMeetingPlan(models.Model):
         kept = self.meeting_ids.filtered(lambda m: m.state != "planned" or m.date_begin < now or m.is_edited)
         (self.meeting_ids - kept).unlink()
         kept_days = set(kept.mapped("day"))
-        Meeting.create([self._mazpulki_meeting_values(day) for day in days if day not in kept_days and day >= now.date()])
+        Meeting.create(
+            [self._mazpulki_meeting_values(day) for day in days if day not in kept_days and day >= now.date()]
+        )
         return self.action_view_meetings()
 
     def action_view_meetings(self):

@@ -80,9 +80,7 @@ class MazpulkiMeetingDemo(models.AbstractModel):
                     for n, day in enumerate(days)
                 ]
             )
-            members = env["res.partner"].search(
-                [("mazpulki_club_id", "=", club.id), ("is_mazpulki_member", "=", True)]
-            )
+            members = env["res.partner"].search([("mazpulki_club_id", "=", club.id), ("is_mazpulki_member", "=", True)])
             keen = {member.id: rng.uniform(0.55, 0.95) for member in members}
             past = meetings.filtered(lambda m: m.day < today).sorted("date_begin")
             for position, meeting in enumerate(past):

@@ -1,7 +1,5 @@
-import uuid
 import datetime
-
-
+import uuid
 
 from odoo.addons.mazpulki_members.tests.common import MazpulkiCommon
 

@@ -55,7 +55,10 @@ class TestMeetingAccess(MazpulkiMeetingsCommon):
 
     def test_leader_sees_her_club_and_the_office_all(self):
         leader_a = self.user_leader_a
-        self.assertEqual(self.Meeting.with_user(leader_a).search([("id", "in", (self.meeting_a | self.meeting_b).ids)]), self.meeting_a)
+        self.assertEqual(
+            self.Meeting.with_user(leader_a).search([("id", "in", (self.meeting_a | self.meeting_b).ids)]),
+            self.meeting_a,
+        )
         self.assertEqual(
             self.Meeting.with_user(self.user_officer).search([("id", "in", (self.meeting_a | self.meeting_b).ids)]),
             self.meeting_a | self.meeting_b,
@@ -85,7 +88,11 @@ class TestMeetingPortalRpc(MazpulkiMeetingsCommon, HttpCase):
         self._create_portal_user(mother, "anda_meet")
         self.authenticate("anda_meet", "anda_meet_pass")
         calls = [
-            ("mazpulki.meeting.attendance", "create", [[{"meeting_id": self.meeting_a.id, "member_id": self.member_a2.id}]]),
+            (
+                "mazpulki.meeting.attendance",
+                "create",
+                [[{"meeting_id": self.meeting_a.id, "member_id": self.member_a2.id}]],
+            ),
             ("mazpulki.meeting", "search_read", [[]]),
             ("mazpulki.meeting", "mazpulki_roll_call_data", [[self.meeting_a.id]]),
             (

@@ -24,9 +24,12 @@ class TestDrift(MazpulkiMeetingsCommon):
         self.assertEqual(drifting.missed_count, 4)
         self.assertEqual(drifting.date_last_present, meetings[1].day)
         # the office sees it too, grouped per region; another club's leader does not
-        self.assertEqual(Drift.with_user(self.user_officer).search(
+        self.assertEqual(
+            Drift.with_user(self.user_officer).search(
                 [("region_id", "=", self.region_kurzeme.id), ("club_id", "=", self.club_a.id)]
-            ), drifting)
+            ),
+            drifting,
+        )
         self.assertFalse(Drift.with_user(self.user_leader_b).search([("member_id", "=", self.member_a2.id)]))
         # the activity to contact the family lands with the leader
         drifting.with_user(self.user_leader_a).action_contact_family()

@@ -15,7 +15,11 @@ class TestMeetingPlan(MazpulkiMeetingsCommon):
         """Wednesdays from 1 to 29 September with a school holiday in the third week: four meetings."""
         year = self.year + 1  # all of it to come
         self.env["mazpulki.school.holiday"].create(
-            {"name": "Rudens brīvdienas", "date_from": datetime.date(year, 9, 14), "date_to": datetime.date(year, 9, 18)}
+            {
+                "name": "Rudens brīvdienas",
+                "date_from": datetime.date(year, 9, 14),
+                "date_to": datetime.date(year, 9, 18),
+            }
         )
         plan = (
             self.env["mazpulki.meeting.plan"]
@@ -34,7 +38,9 @@ class TestMeetingPlan(MazpulkiMeetingsCommon):
         plan.action_generate()
         days = plan.meeting_ids.sorted("date_begin").mapped("day")
         wednesdays = [d for d in (datetime.date(year, 9, n) for n in range(1, 31)) if d.weekday() == 2]
-        self.assertEqual(days, [d for d in wednesdays if not datetime.date(year, 9, 14) <= d <= datetime.date(year, 9, 18)])
+        self.assertEqual(
+            days, [d for d in wednesdays if not datetime.date(year, 9, 14) <= d <= datetime.date(year, 9, 18)]
+        )
         self.assertTrue(all(m.place == "Kalnciema skola" for m in plan.meeting_ids))
         # 15:30 in Riga is 12:30 UTC in summer time
         self.assertEqual(plan.meeting_ids[0].date_begin.time(), datetime.time(12, 30))

@@ -17,9 +17,9 @@ class TestRollCallTour(MazpulkiMeetingsCommon, HttpCase):
         ilze = self.env.ref("mazpulki_members.user_leader_demo")
         club = self.env.ref("mazpulki_members.club_kalnciema_demo")
         Meeting = self.env["mazpulki.meeting"]
-        Meeting.search([("club_id", "in", ilze.partner_id.mazpulki_leader_ids.club_id.ids), ("day", "=", self.today)]).write(
-            {"state": "cancelled"}
-        )
+        Meeting.search(
+            [("club_id", "in", ilze.partner_id.mazpulki_leader_ids.club_id.ids), ("day", "=", self.today)]
+        ).write({"state": "cancelled"})
         meeting = self._create_meeting(club, self.today, topic="Tūres sanāksme")
         meeting.date_begin = datetime.datetime.combine(self.today, datetime.time(0, 0))
         members = self.env["res.partner"].search(
