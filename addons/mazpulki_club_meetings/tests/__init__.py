@@ -1,1 +1,10 @@
-from . import test_access, test_drift, test_measure, test_meeting, test_portal, test_roll_call, test_roll_call_tour
+from . import (
+    test_access,
+    test_drift,
+    test_i18n,
+    test_measure,
+    test_meeting,
+    test_portal,
+    test_roll_call,
+    test_roll_call_tour,
+)
