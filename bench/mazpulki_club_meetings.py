@@ -68,7 +68,7 @@ t0 = time.perf_counter()
 cr.execute(
     SQL(
         """INSERT INTO res_partner (%s, name, complete_name, member_number, mazpulki_club_id)
-           SELECT %s, 'Biedrs ' || g, 'Biedrs ' || g, 'BM' || g, (%s::int[])[1 + g %% %s]
+           SELECT %s, 'Biedrs ' || g, 'Biedrs ' || g, 'BM' || g, (%s::int[])[1 + mod(g, %s)]
              FROM res_partner t, generate_series(1, %s) g WHERE t.id = %s""",
         SQL(", ").join(SQL.identifier(c) for c in kept),
         SQL(", ").join(SQL.identifier("t", c) for c in kept),
@@ -105,7 +105,7 @@ cr.execute(
         """INSERT INTO mazpulki_meeting_attendance (meeting_id, member_id, club_id, region_id, day, state, source,
                                                     is_reported_ahead, create_uid, write_uid, create_date, write_date)
            SELECT m.id, p.id, m.club_id, m.region_id, m.day,
-                  CASE WHEN (p.id + m.id) %% 10 < 7 THEN 'present' WHEN (p.id + m.id) %% 10 < 9 THEN 'absent'
+                  CASE WHEN mod(p.id + m.id, 10) < 7 THEN 'present' WHEN mod(p.id + m.id, 10) < 9 THEN 'absent'
                        ELSE 'excused' END,
                   'roll_call', false, 1, 1, now(), now()
              FROM mazpulki_meeting m
@@ -115,6 +115,7 @@ cr.execute(
     )
 )
 rows = cr.rowcount
+env["mazpulki.meeting.member.year"]._mazpulki_refresh_all()  # the figures' summary, as the roll calls keep it
 cr.execute("ANALYZE")
 print(f"meetings: {meetings}, attendance rows: {rows}, inserted in {time.perf_counter() - t0:.1f} s")
 after = board_ms("with the meetings")

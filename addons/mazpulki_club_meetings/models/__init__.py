@@ -3,6 +3,7 @@ from . import (
     mazpulki_meeting_plan,
     mazpulki_meeting,
     mazpulki_meeting_attendance,
+    mazpulki_meeting_member_year,
     mazpulki_meeting_roll_call,
     mazpulki_meeting_visitor,
     mazpulki_member_application,

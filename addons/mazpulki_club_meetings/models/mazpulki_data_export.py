@@ -44,8 +44,9 @@ class MazpulkiDataExport(models.AbstractModel):
         roll_calls = {
             "key": "club_meeting_roll_calls",
             "title": self.env._("Roll Calls"),
-            # a roll call's log names the leader and the meeting, never a member: nothing of the member's
-            "models": ["mazpulki.meeting.roll.call", "mazpulki.meeting.drift"],
+            # a roll call's log names the leader and the meeting, never a member; the drift list and the
+            # yearly counts are drawn from the rows of the "Club Meetings" section: nothing more of the member's
+            "models": ["mazpulki.meeting.roll.call", "mazpulki.meeting.drift", "mazpulki.meeting.member.year"],
             "columns": [],
             "rows": [],
         }

@@ -64,55 +64,34 @@ class MazpulkiMeasure(models.AbstractModel):
         return "mazpulki.meeting", domain
 
     @api.model
-    def _mazpulki_club_year_attendance(self, year_from, year_to, region_ids=None):
-        """``{year: (meetings held, members present in all)}``: one query, kept in the call's memo."""
-        memo = self.env.context.get("mazpulki_measure_memo")
-        key = ("club.attendance", year_from, year_to, tuple(region_ids or ()))
-        if memo is not None and key in memo:
-            return memo[key]
-        self.env["mazpulki.meeting.attendance"].flush_model(["meeting_id", "state"])
-        self.env["mazpulki.meeting"].flush_model(["state", "day", "region_id"])
-        self.env.cr.execute(
-            SQL(
-                """SELECT extract(year FROM m.day)::int, count(*),
-                          COALESCE(sum((SELECT count(*) FROM mazpulki_meeting_attendance a
-                                         WHERE a.meeting_id = m.id AND a.state = 'present')), 0)
-                     FROM mazpulki_meeting m
-                    WHERE %s
-                 GROUP BY 1""",
-                self.env["mazpulki.meeting"]._mazpulki_attendance_rows(year_from, year_to, region_ids),
-            )
-        )
-        result = {year: (meetings, present) for year, meetings, present in self.env.cr.fetchall()}
-        if memo is not None:
-            memo[key] = result
-        return result
-
-    @api.model
     def _measure_club_average_attendance(self, year_from, year_to, region_ids=None):
-        """Members present at a held meeting, on average (one decimal)."""
-        return {
-            year: round(present / meetings, 1)
-            for year, (meetings, present) in self._mazpulki_club_year_attendance(year_from, year_to, region_ids).items()
-            if meetings
-        }
+        """Members present at a held meeting, on average (one decimal): the year's present marks (the
+        summary ``mazpulki.meeting.member.year``) over the meetings held."""
+        held = self._measure_club_meetings_held(year_from, year_to, region_ids=region_ids)
+        domain = [("year", ">=", year_from), ("year", "<=", year_to)]
+        if region_ids:
+            domain.append(("region_id", "in", region_ids))
+        present = dict(self.env["mazpulki.meeting.member.year"]._read_group(domain, ["year"], ["present_count:sum"]))
+        return {year: round(present.get(year, 0) / meetings, 1) for year, meetings in held.items() if meetings}
 
     @api.model
     def _measure_club_active_members(self, year_from, year_to, region_ids=None):
-        """Members present at N or more club meetings of the year (N: the office's setting)."""
-        self.env["mazpulki.meeting.attendance"].flush_model(["meeting_id", "member_id", "state"])
-        self.env["mazpulki.meeting"].flush_model(["state", "day", "region_id"])
+        """Members present at N or more club meetings of the year (N: the office's setting), from the
+        summary ``mazpulki.meeting.member.year`` (a member of two clubs in a year counts once)."""
+        Summary = self.env["mazpulki.meeting.member.year"]
+        Summary.flush_model()
+        region = SQL("AND region_id = ANY(%s)", list(region_ids)) if region_ids else SQL()
         self.env.cr.execute(
             SQL(
                 """SELECT year, count(*) FROM (
-                       SELECT extract(year FROM m.day)::int AS year, a.member_id
-                         FROM mazpulki_meeting_attendance a
-                         JOIN mazpulki_meeting m ON m.id = a.meeting_id
-                        WHERE a.state = 'present' AND %s
-                     GROUP BY 1, 2
-                       HAVING count(*) >= %s) AS active
+                       SELECT year, member_id FROM mazpulki_meeting_member_year
+                        WHERE year >= %s AND year <= %s %s
+                     GROUP BY year, member_id
+                       HAVING sum(present_count) >= %s) AS active
                  GROUP BY year""",
-                self.env["mazpulki.meeting"]._mazpulki_attendance_rows(year_from, year_to, region_ids),
+                year_from,
+                year_to,
+                region,
                 self._mazpulki_active_min_meetings(),
             )
         )

@@ -4,7 +4,6 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
 from odoo.tools.misc import hmac as odoo_hmac
 
 from odoo.addons.mazpulki_events.models.mazpulki_event_desk_scan import card_hash
@@ -85,7 +84,17 @@ class MazpulkiMeeting(models.Model):
     def write(self, vals):
         if not self.env.context.get("mazpulki_from_plan") and {"date_begin", "place", "topic"} & set(vals):
             vals = {**vals, "is_edited": True}
-        return super().write(vals)
+        before = self.attendance_ids._mazpulki_count_keys() if "date_begin" in vals else None
+        res = super().write(vals)
+        if before and before[0]:
+            self.attendance_ids._mazpulki_refresh_counts(before)  # a roll call moved to another year
+        return res
+
+    def unlink(self):
+        before = self.attendance_ids._mazpulki_count_keys()
+        res = super().unlink()  # the roll call goes with the meeting (cascade in the database)
+        self.env["mazpulki.meeting.member.year"].sudo()._mazpulki_refresh(*before)
+        return res
 
     def action_cancel(self):
         self.check_access("write")
@@ -202,18 +211,3 @@ class MazpulkiMeeting(models.Model):
     def _mazpulki_roll_call_key(self):
         """The meeting's key for the card hashes the phone keeps (derived from the database secret)."""
         return odoo_hmac(self.env(su=True), "mazpulki_roll_call", self.id)
-
-    # ------------------------------------------------------------
-    # FIGURES
-    # ------------------------------------------------------------
-
-    @api.model
-    def _mazpulki_attendance_rows(self, year_from, year_to, region_ids=None):
-        """``SQL`` filter of held meetings in the years, optionally in regions (alias ``m``)."""
-        conditions = [
-            SQL("m.state = 'held'"),
-            SQL("m.day >= %s AND m.day < %s", datetime.date(year_from, 1, 1), datetime.date(year_to + 1, 1, 1)),
-        ]
-        if region_ids:
-            conditions.append(SQL("m.region_id = ANY(%s)", list(region_ids)))
-        return SQL(" AND ").join(conditions)

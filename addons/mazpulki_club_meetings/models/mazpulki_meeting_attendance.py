@@ -47,3 +47,34 @@ class MazpulkiMeetingAttendance(models.Model):
     def _compute_is_reported_ahead(self):
         for attendance in self:
             attendance.is_reported_ahead = bool(attendance.reported_by_id)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        attendances = super().create(vals_list)
+        attendances._mazpulki_refresh_counts()
+        return attendances
+
+    def write(self, vals):
+        counted = {"state", "member_id", "meeting_id"} & vals.keys()
+        before = self._mazpulki_count_keys() if counted else None
+        res = super().write(vals)
+        if counted:
+            self._mazpulki_refresh_counts(before)
+        return res
+
+    def unlink(self):
+        before = self._mazpulki_count_keys()
+        res = super().unlink()
+        self.env["mazpulki.meeting.member.year"].sudo()._mazpulki_refresh(*before)  # counts only
+        return res
+
+    def _mazpulki_count_keys(self):
+        """``(member ids, years)`` these rows count in (``mazpulki.meeting.member.year``)."""
+        return set(self.member_id.ids), {attendance.day.year for attendance in self if attendance.day}
+
+    def _mazpulki_refresh_counts(self, before=None):
+        members, years = self._mazpulki_count_keys()
+        if before:
+            members, years = members | before[0], years | before[1]
+        # sudo: the figures' summary is kept for everyone's roll calls; it holds counts only
+        self.env["mazpulki.meeting.member.year"].sudo()._mazpulki_refresh(members, years)

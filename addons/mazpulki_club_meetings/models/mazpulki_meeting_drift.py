@@ -48,21 +48,24 @@ class MazpulkiMeetingDrift(models.Model):
                      WHERE r.rn <= COALESCE(NULLIF(c.drift_meeting_count, 0), %s)
                 ), club_recent AS (
                     SELECT club_id, count(*) AS n, min(day) AS since FROM recent GROUP BY club_id
+                ), member_recent AS (
+                    SELECT a.member_id, r.club_id, count(*) AS n_rows,
+                           count(*) FILTER (WHERE a.state = 'present') AS n_present
+                      FROM recent r
+                      JOIN mazpulki_meeting_attendance a ON a.meeting_id = r.id
+                  GROUP BY a.member_id, r.club_id
                 )
                 SELECT p.id AS id, p.id AS member_id, c.id AS club_id, c.region_id AS region_id,
                        cr.n AS missed_count, cr.since AS date_since,
                        (SELECT max(a.day) FROM mazpulki_meeting_attendance a
                          WHERE a.member_id = p.id AND a.state = 'present') AS date_last_present
-                  FROM res_partner p
-                  JOIN mazpulki_club c ON c.id = p.mazpulki_club_id
-                  JOIN club_recent cr ON cr.club_id = c.id
+                  FROM member_recent mr
+                  JOIN res_partner p ON p.id = mr.member_id AND p.mazpulki_club_id = mr.club_id
+                  JOIN mazpulki_club c ON c.id = mr.club_id
+                  JOIN club_recent cr ON cr.club_id = mr.club_id
                  WHERE p.active AND p.is_mazpulki_member
                    AND cr.n >= COALESCE(NULLIF(c.drift_meeting_count, 0), %s)
-                   AND (SELECT count(*) FILTER (WHERE a.state != 'present') = cr.n
-                                AND count(*) FILTER (WHERE a.state = 'present') = 0
-                          FROM recent r
-                          JOIN mazpulki_meeting_attendance a ON a.meeting_id = r.id AND a.member_id = p.id
-                         WHERE r.club_id = c.id)""",
+                   AND mr.n_rows = cr.n AND mr.n_present = 0""",
                 SQL.identifier(self._table),
                 DEFAULT_DRIFT_MEETINGS,
                 DEFAULT_DRIFT_MEETINGS,

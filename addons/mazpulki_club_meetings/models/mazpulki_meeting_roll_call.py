@@ -112,6 +112,10 @@ class MazpulkiMeetingRollCall(models.Model):
         )
         self.env["mazpulki.meeting.attendance"].invalidate_model()
         meeting.invalidate_recordset()
+        # the figures' summary of these members' year (two statements)
+        self.env["mazpulki.meeting.member.year"].sudo()._mazpulki_refresh(
+            [row["member_id"] for row in rows], [meeting.day.year]
+        )
         return True
 
     @api.model

@@ -17,6 +17,7 @@ class ResPartner(models.Model):
             **super()._mazpulki_erasure_coverage(),
             "mazpulki.meeting.attendance": "kept for the figures; the absence's reason and reporter removed",
             "mazpulki.meeting.drift": "a view of the attendance, nothing stored",
+            "mazpulki.meeting.member.year": "counts of meetings attended, kept for the figures",
             "mazpulki.meeting.visitor": "the child's and guardian's name and contact replaced",
         }
 

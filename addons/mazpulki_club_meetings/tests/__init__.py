@@ -1,6 +1,7 @@
 from . import (
     test_access,
     test_drift,
+    test_family_data,
     test_i18n,
     test_measure,
     test_meeting,

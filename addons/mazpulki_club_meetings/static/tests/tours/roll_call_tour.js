@@ -97,12 +97,12 @@ registry.category("web_tour.tours").add("mazpulki_club_meetings_roll_call", {
         },
         {
             content: "Save",
-            trigger: ".o_mazpulki_rc_save:not(:has(.disabled))",
+            trigger: ".o_mazpulki_rc_save",
             run: "click",
         },
         {
             content: "Saved",
-            trigger: ".o_mazpulki_rc_save:contains('Saved')",
+            trigger: ".o_mazpulki_rc_save.o_mazpulki_rc_saved",
         },
         {
             content: "The network drops",
@@ -116,7 +116,7 @@ registry.category("web_tour.tours").add("mazpulki_club_meetings_roll_call", {
         },
         {
             content: "Save offline",
-            trigger: ".o_mazpulki_rc_save:contains('Save the roll call')",
+            trigger: ".o_mazpulki_rc_save:not(.o_mazpulki_rc_saved)",
             run: "click",
         },
         {
