@@ -12,7 +12,6 @@ import os
 import time
 import uuid
 
-from odoo.tests import new_test_user
 from odoo.tools import SQL
 
 CLUBS = int(os.environ.get("BENCH_CLUBS", 300))
@@ -149,7 +148,13 @@ members = env["res.partner"].create(
         for n in range(40)
     ]
 )
-leader = new_test_user(env, login="bench_leader", groups="mazpulki_members.group_mazpulki_leader")
+leader = env["res.users"].create(
+    {
+        "name": "Bench Vadītāja",
+        "login": "bench_leader",
+        "groups_id": [(6, 0, [env.ref("mazpulki_members.group_mazpulki_leader").id])],
+    }
+)
 env["mazpulki.club.leader"].create({"club_id": club.id, "partner_id": leader.partner_id.id, "date_start": "2020-01-01"})
 meeting = env["mazpulki.meeting"].create({"club_id": club.id, "date_begin": datetime.datetime.now()})
 env.flush_all()
