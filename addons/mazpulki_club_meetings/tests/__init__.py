@@ -1,5 +1,6 @@
 from . import (
     test_access,
+    test_demo,
     test_drift,
     test_family_data,
     test_i18n,

@@ -14,7 +14,9 @@ class TestRollCallTour(MazpulkiMeetingsCommon, HttpCase):
         """Ilze (the demo's Kalnciema leader) on her phone: today's meeting, a mother's absence reported
         ahead, one tap per member, a card scanned, a visitor and her application, saved; then the network
         drops, she corrects a mark, saves on the phone, and it is sent when the network is back."""
-        ilze = self.env.ref("mazpulki_members.user_leader_demo")
+        ilze = self.env.ref("mazpulki_members.user_leader_demo", raise_if_not_found=False)
+        if not ilze:
+            self.skipTest("the demo data (Ilze and the Kalnciema club) is not installed")
         club = self.env.ref("mazpulki_members.club_kalnciema_demo")
         Meeting = self.env["mazpulki.meeting"]
         Meeting.search(
