@@ -365,9 +365,10 @@ class MazpulkiMemberApplication(models.Model):
         link = self.env["mazpulki.guardian"]
         if guardian:
             link = member.guardian_link_ids.filtered(lambda x: x.guardian_id == guardian)
-            if existing and link.state != "confirmed":
+            if (existing or not self._mazpulki_application_proves_guardian()) and link.state != "confirmed":
                 # A child already in the registry: anyone may type the child's name and birth date. The child
                 # joins the club; the adult waits until a guardian on file confirms or the office checks a document.
+                # So does the adult of an application the family did not send itself (see the hook below).
                 link = self.env["mazpulki.guardian"]._mazpulki_propose(
                     member, guardian, relation=self.guardian_relation, application=self
                 )
@@ -414,6 +415,14 @@ class MazpulkiMemberApplication(models.Model):
             ),
             subtype_xmlid="mail.mt_note",
         )
+
+    def _mazpulki_application_proves_guardian(self):
+        """Whether accepting this application proves its adult as the new child's guardian: the family's own
+        enrolment form does ("the family's first application is the proof"). An add-on whose applications
+        are typed in by someone else (a leader writing down a visitor) answers False: the link then waits
+        for a guardian on file or the office's check of a document."""
+        self.ensure_one()
+        return True
 
     def _mazpulki_link_member(self, member):
         """The application is for someone already in the registry: bring them (back) into this club."""

@@ -72,6 +72,19 @@ export function typedAlias(code) {
     return typed.length === 8 ? typed : null;
 }
 
+/** An HMAC-SHA256 key for ``hmacHex``, from the key text the server gave (desk or roll call). */
+export function hmacKey(key) {
+    return crypto.subtle.importKey("raw", new TextEncoder().encode(key), { name: "HMAC", hash: "SHA-256" }, false, [
+        "sign",
+    ]);
+}
+
+/** The keyed hash of a code as the server makes it (mazpulki_event_desk_scan.py, card_hash): hex. */
+export async function hmacHex(cryptoKey, code) {
+    const signature = await crypto.subtle.sign("HMAC", cryptoKey, new TextEncoder().encode(code.trim()));
+    return [...new Uint8Array(signature)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
 function parseUtc(value) {
     return new Date(value.replace(" ", "T") + "Z");
 }
@@ -131,13 +144,7 @@ export class OfflineDesk {
     }
 
     async setData(data, key, queuedScans) {
-        this.cryptoKey = await crypto.subtle.importKey(
-            "raw",
-            new TextEncoder().encode(key),
-            { name: "HMAC", hash: "SHA-256" },
-            false,
-            ["sign"]
-        );
+        this.cryptoKey = await hmacKey(key);
         this.data = data;
         this.seatsLeft = data.event.seats_left;
         this.opens = parseUtc(data.event.opens);
@@ -200,9 +207,8 @@ export class OfflineDesk {
         this.aliases = new Map();
     }
 
-    async hash(code) {
-        const signature = await crypto.subtle.sign("HMAC", this.cryptoKey, new TextEncoder().encode(code.trim()));
-        return [...new Uint8Array(signature)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+    hash(code) {
+        return hmacHex(this.cryptoKey, code);
     }
 
     /** The desk's answer for the code of hash ``cardHash`` scanned at ``now``, as the server would give it. */

@@ -1,0 +1,16 @@
+from . import (
+    mazpulki_school_holiday,
+    mazpulki_meeting_plan,
+    mazpulki_meeting,
+    mazpulki_meeting_attendance,
+    mazpulki_meeting_member_year,
+    mazpulki_meeting_roll_call,
+    mazpulki_meeting_visitor,
+    mazpulki_member_application,
+    mazpulki_club,
+    mazpulki_meeting_drift,
+    res_config_settings,
+    mazpulki_measure,
+    mazpulki_data_export,
+    res_partner_retention,
+)

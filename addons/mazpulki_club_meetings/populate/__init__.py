@@ -1,0 +1,1 @@
+from . import demo_school_year
