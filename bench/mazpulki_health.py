@@ -32,8 +32,12 @@ members, event, registrations, _desk = desk_fixture(
     mazpulki_health_asked=True,
 )
 Users = env["res.users"].with_context(no_reset_password=True)
-medic = Users.create({"name": "Mērījumu mediķe", "login": "bench_medic", "groups_id": [(6, 0, [env.ref("base.group_user").id])]})
-kitchen = Users.create({"name": "Mērījumu virtuve", "login": "bench_kitchen", "groups_id": [(6, 0, [env.ref("base.group_user").id])]})
+medic = Users.create(
+    {"name": "Mērījumu mediķe", "login": "bench_medic", "groups_id": [(6, 0, [env.ref("base.group_user").id])]}
+)
+kitchen = Users.create(
+    {"name": "Mērījumu virtuve", "login": "bench_kitchen", "groups_id": [(6, 0, [env.ref("base.group_user").id])]}
+)
 env["mazpulki.event.staff"].create(
     [
         {"event_id": event.id, "user_id": medic.id, "role": "medic"},
@@ -80,9 +84,11 @@ with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
     info = subprocess.run(["pdfinfo", file.name], capture_output=True, text=True, check=False).stdout
 pages = next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "?")
 attachments = env["ir.attachment"].search_count([("res_model", "=", "event.event"), ("res_id", "=", event.id)])
-print(f"medic's list, {CHILDREN} children: median {statistics.median(times):.2f} s, worst {max(times):.2f} s "
-      f"over {RUNS} runs; {statistics.median(queries):.0f} queries; {pages} pages; {len(pdf) // 1024} KiB; "
-      f"attachments stored: {attachments}")
+print(
+    f"medic's list, {CHILDREN} children: median {statistics.median(times):.2f} s, worst {max(times):.2f} s "
+    f"over {RUNS} runs; {statistics.median(queries):.0f} queries; {pages} pages; {len(pdf) // 1024} KiB; "
+    f"attachments stored: {attachments}"
+)
 
 Health = env["mazpulki.event.health"].with_user(kitchen)
 start = time.perf_counter()

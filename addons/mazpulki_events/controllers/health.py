@@ -99,7 +99,7 @@ class MazpulkiHealthStaff(http.Controller):
     def event_health_page(self, event_id, scope=None, **kw):
         event = self._mazpulki_event(event_id)
         data = request.env["mazpulki.event.health"]._mazpulki_read_for_staff(event, scope=scope)
-        return request.render("mazpulki_events.event_health_page", {"event": event, **data})
+        return request.render("mazpulki_events.event_health_page", {**data, "event": event})
 
     @http.route("/event-health/<int:event_id>/data", type="json", auth="user")
     def event_health_data(self, event_id, scope=None):
@@ -126,5 +126,3 @@ class MazpulkiHealthStaff(http.Controller):
                 ("Content-Disposition", 'inline; filename="medic-list.pdf"'),
             ],
         )
-
-

@@ -9,7 +9,7 @@ HEALTH_DEFAULTS = {"deadline": 3, "reminder": 10, "delete": 30}
 
 
 class EventType(models.Model):
-    _inherit = "event.type"
+    _inherit = "event.type"  # pylint: disable=consider-merging-classes-inherited
 
     mazpulki_health_asked = fields.Boolean(
         string="Asks for Health Information",
@@ -27,7 +27,7 @@ class EventType(models.Model):
 
 
 class EventEvent(models.Model):
-    _inherit = "event.event"
+    _inherit = "event.event"  # pylint: disable=consider-merging-classes-inherited
 
     mazpulki_health_asked = fields.Boolean(
         string="Asks for Health Information",
@@ -133,7 +133,11 @@ class EventEvent(models.Model):
         if not template:
             return 0
         events = self.search(
-            [("mazpulki_health_asked", "=", True), ("date_begin", ">", now), ("date_begin", "<=", now + timedelta(days=60))]
+            [
+                ("mazpulki_health_asked", "=", True),
+                ("date_begin", ">", now),
+                ("date_begin", "<=", now + timedelta(days=60)),
+            ]
         )
         reminded = self.env["event.registration"]
         for event in events:
@@ -157,7 +161,7 @@ class EventEvent(models.Model):
 
 
 class EventRegistration(models.Model):
-    _inherit = "event.registration"
+    _inherit = "event.registration"  # pylint: disable=consider-merging-classes-inherited
 
     mazpulki_health_ids = fields.One2many(
         "mazpulki.event.health",
@@ -202,7 +206,9 @@ class EventRegistration(models.Model):
             registration.mazpulki_health_state = (health.state or "missing") if asked else False
             registration.mazpulki_has_health_notes = bool(
                 health
-                and (health.has_allergy or health.has_medication or health.has_diet or (health.conditions or "").strip())
+                and (
+                    health.has_allergy or health.has_medication or health.has_diet or (health.conditions or "").strip()
+                )
             )
 
     def action_mazpulki_health_incident(self):

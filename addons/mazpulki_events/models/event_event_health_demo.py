@@ -44,7 +44,7 @@ CONTACTS = [
 
 
 class EventEvent(models.Model):
-    _inherit = "event.event"
+    _inherit = "event.event"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _mazpulki_demo_health(self, camp_ids):

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 
 
 class MazpulkiDataExport(models.AbstractModel):
-    _inherit = "mazpulki.data.export"
+    _inherit = "mazpulki.data.export"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _mazpulki_export_sections(self, member):

@@ -333,7 +333,9 @@ class MazpulkiEventHealth(models.Model):
         )
         total = 0
         for event, count in groups:
-            Health.search([("event_id", "=", event.id), ("date_delete", "<=", now), ("incident_keep", "=", False)]).unlink()
+            Health.search(
+                [("event_id", "=", event.id), ("date_delete", "<=", now), ("incident_keep", "=", False)]
+            ).unlink()
             self.env["mazpulki.event.health.deletion"]._mazpulki_log(event, count, now)
             total += count
         if total:
@@ -476,7 +478,7 @@ class MazpulkiErasure(models.AbstractModel):
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     def _mazpulki_erasure_coverage(self):
         return {

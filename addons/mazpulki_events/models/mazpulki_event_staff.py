@@ -12,8 +12,9 @@ class MazpulkiEventStaff(models.Model):
     _order = "event_id, role, id"
 
     event_id = fields.Many2one("event.event", required=True, ondelete="cascade", index=True)
-    user_id = fields.Many2one("res.users", string="Person", required=True, ondelete="cascade", index=True,
-                              domain=[("share", "=", False)])
+    user_id = fields.Many2one(
+        "res.users", string="Person", required=True, ondelete="cascade", index=True, domain=[("share", "=", False)]
+    )
     role = fields.Selection(STAFF_ROLES, required=True)
 
     _sql_constraints = [
@@ -37,9 +38,7 @@ class MazpulkiEventStaff(models.Model):
             if what == "named":
                 body = self.env._("%(person)s named %(role)s.", person=staff.user_id.name, role=labels[staff.role])
             else:
-                body = self.env._(
-                    "%(person)s no longer %(role)s.", person=staff.user_id.name, role=labels[staff.role]
-                )
+                body = self.env._("%(person)s no longer %(role)s.", person=staff.user_id.name, role=labels[staff.role])
             staff.event_id.sudo().message_post(body=body, author_id=self.env.user.partner_id.id)
 
 
@@ -52,8 +51,9 @@ class MazpulkiEventGroup(models.Model):
 
     name = fields.Char(required=True)
     event_id = fields.Many2one("event.event", required=True, ondelete="cascade", index=True)
-    leader_id = fields.Many2one("res.users", string="Group Leader", ondelete="set null", index=True,
-                                domain=[("share", "=", False)])
+    leader_id = fields.Many2one(
+        "res.users", string="Group Leader", ondelete="set null", index=True, domain=[("share", "=", False)]
+    )
     registration_ids = fields.One2many("event.registration", "mazpulki_event_group_id", string="Participants")
     registration_count = fields.Integer(compute="_compute_registration_count", string="Number of Participants")
 

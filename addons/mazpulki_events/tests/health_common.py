@@ -61,7 +61,9 @@ class HealthCommon(MazpulkiCommon):
         cls.user_office_manager = user(
             "officemanager", "Aija Vadītāja", "mazpulki_members.group_mazpulki_manager,event.group_event_manager"
         )
-        cls.user_office = user("office", "Dace Birojs", "mazpulki_members.group_mazpulki_officer,event.group_event_user")
+        cls.user_office = user(
+            "office", "Dace Birojs", "mazpulki_members.group_mazpulki_officer,event.group_event_user"
+        )
         cls.user_desk = user("desk", "Edgars Lapiņš", "mazpulki_events.group_mazpulki_event_desk")
         cls.user_admin = cls.env.ref("base.user_admin")
         Staff = cls.env["mazpulki.event.staff"]
@@ -92,7 +94,11 @@ class HealthCommon(MazpulkiCommon):
         cls.user_adult = cls._create_portal_user(cls.member_adult, "karlis")
         Registration = cls.env["event.registration"]
         cls.reg_a = Registration.create(
-            {"event_id": cls.health_camp.id, "partner_id": cls.member_a.id, "mazpulki_event_group_id": cls.group_bites.id}
+            {
+                "event_id": cls.health_camp.id,
+                "partner_id": cls.member_a.id,
+                "mazpulki_event_group_id": cls.group_bites.id,
+            }
         )
         cls.reg_b = Registration.create({"event_id": cls.health_camp.id, "partner_id": cls.member_b.id})
         cls.reg_adult = Registration.create({"event_id": cls.health_camp.id, "partner_id": cls.member_adult.id})

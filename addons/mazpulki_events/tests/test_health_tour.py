@@ -41,7 +41,9 @@ class TestHealthTour(HealthCommon, HttpCase):
         # the medic reads everything
         data = self.staff_data("medic")
         row = next(r for r in data["rows"] if r["registration_id"] == self.reg_a.id)
-        self.assertEqual((data["scope"], row["conditions"], row["medication_times"]), ("full", "Astma", "8:00 un 20:00"))
+        self.assertEqual(
+            (data["scope"], row["conditions"], row["medication_times"]), ("full", "Astma", "8:00 un 20:00")
+        )
         page = self.url_open(f"/event-health/{self.health_camp.id}").text
         self.assertIn("Astma", page)
         self.assertIn("+371 29112233", page)
@@ -49,7 +51,7 @@ class TestHealthTour(HealthCommon, HttpCase):
         # the kitchen: diet and allergies only
         data = self.staff_data("kitchen")
         row = next(r for r in data["rows"] if r["registration_id"] == self.reg_a.id)
-        self.assertEqual((row["allergies"], row["diet"]), ("Zemesrieksti (EpiPen somā)", "Bez laktozes"))
+        self.assertEqual((row["allergies"], row["diet"]), ("Zemesrieksti, EpiPen somā", "Bez laktozes"))
         self.assertNotIn("conditions", row)
         page = self.url_open(f"/event-health/{self.health_camp.id}").text
         self.assertIn("Bez laktozes", page)

@@ -12,7 +12,7 @@ registry.category("web_tour.tours").add("mazpulki_events_health_form", {
         {
             content: "Allergies",
             trigger: "textarea[name=allergies]",
-            run: "edit Zemesrieksti (EpiPen somā)",
+            run: "edit Zemesrieksti, EpiPen somā",
         },
         { content: "Diet", trigger: "textarea[name=diet]", run: "edit Bez laktozes" },
         { content: "Medication", trigger: "textarea[name=medication]", run: "edit Ventolin" },
