@@ -21,6 +21,10 @@ class MazpulkiEventStaff(models.Model):
         ("event_user_role_unique", "UNIQUE(event_id, user_id, role)", "This person already has this role."),
     ]
 
+    @api.constrains("event_id", "user_id", "role")
+    def _check_mazpulki_qualification(self):
+        self._mazpulki_check_qualification()
+
     @api.model_create_multi
     def create(self, vals_list):
         staff = super().create(vals_list)
@@ -30,6 +34,12 @@ class MazpulkiEventStaff(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_post(self):
         self._mazpulki_post_naming("removed")
+
+    def _mazpulki_check_qualification(self):
+        """Hook for the camp staff's qualification requirements (e.g. a medic's certificate, a background
+        check): raise ValidationError when ``self.user_id`` may not hold ``self.role`` at ``self.event_id``.
+        Called on every naming and change; does nothing here."""
+        return True
 
     def _mazpulki_post_naming(self, what):
         """On the event's chatter: who named whom in which role (an accountable trail of the readers)."""

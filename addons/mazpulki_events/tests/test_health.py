@@ -346,3 +346,25 @@ class TestHealthDeletion(HealthCommon):
         dump = json.dumps(sections, default=str)
         for value in ("Zemesrieksti", "Astma", "Ventolin", "+371 29112233"):
             self.assertNotIn(value, dump)
+
+
+@tagged("post_install", "-at_install")
+class TestHealthLatvian(HealthCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("lv_LV")
+        cls.env["ir.module.module"].search([("name", "=", "mazpulki_events")])._update_translations(["lv_LV"])
+
+    def test_reminder_and_errors_speak_latvian(self):
+        self.member_adult.lang = "lv_LV"
+        self.env["event.event"]._cron_mazpulki_health_reminders(now=self.health_camp.date_begin - timedelta(days=5))
+        mail = self.env["mail.mail"].search([("model", "=", "event.registration"), ("res_id", "=", self.reg_adult.id)])
+        mail = mail.filtered(lambda m: "veselības informācija" in (m.subject or ""))
+        self.assertEqual(len(mail), 1)
+        self.assertIn("Aizpildīt veselības informāciju", mail.body_html)
+        Health = self.Health.with_context(lang="lv_LV")
+        with self.assertRaisesRegex(ValidationError, "divus ārkārtas kontaktus"):
+            Health._mazpulki_save_family(self.reg_adult, self.member_adult, {**ANSWERS, "contact2_name": ""})
+        with self.assertRaisesRegex(AccessError, "nozīmējis šim pasākumam"):
+            Health.with_user(self.user_office)._mazpulki_read_for_staff(self.health_camp)
