@@ -368,3 +368,40 @@ class TestHealthLatvian(HealthCommon):
             Health._mazpulki_save_family(self.reg_adult, self.member_adult, {**ANSWERS, "contact2_name": ""})
         with self.assertRaisesRegex(AccessError, "nozīmējis šim pasākumam"):
             Health.with_user(self.user_office)._mazpulki_read_for_staff(self.health_camp)
+
+
+@tagged("post_install", "-at_install")
+class TestHealthScreens(HealthCommon):
+    def test_views_open_for_each_role(self):
+        """The registration's and the event's screens open for each role, with the health state and flag only."""
+        for user in (self.user_leader_a, self.user_desk, self.user_office, self.user_office_manager):
+            with self.subTest(user=user.login):
+                views = (
+                    self.env["event.registration"]
+                    .with_user(user)
+                    .get_views([(False, "list"), (False, "form"), (False, "search")])
+                )
+                self.assertNotIn("mazpulki_health_ids", views["models"]["event.registration"]["fields"])
+                self.assertIn("mazpulki_has_health_notes", views["models"]["event.registration"]["fields"])
+                registration = self.reg_a.with_user(user)
+                registration.read(["mazpulki_has_health_notes", "mazpulki_event_group_id"])
+        for user in (self.user_office, self.user_office_manager):
+            with self.subTest(user=user.login):
+                self.env["event.event"].with_user(user).get_views([(False, "form")])
+                self.health_camp.with_user(user).read(["mazpulki_health_missing_count", "mazpulki_staff_ids"])
+        action = self.env.ref("mazpulki_events.mazpulki_event_health_read_log_action")
+        self.env["mazpulki.event.health.read.log"].with_user(self.user_office_manager).web_search_read(
+            action._get_action_dict().get("domain") or [], {"date": {}, "user_id": {"fields": {"display_name": {}}}}
+        )
+        # the office manager's dialog keeping answers for an incident; nobody else opens it
+        result = self.reg_b.with_user(self.user_office_manager).action_mazpulki_health_incident()
+        wizard = (
+            self.env[result["res_model"]]
+            .with_user(self.user_office_manager)
+            .with_context(result["context"])
+            .create({"report": "Kritiens pārgājienā"})
+        )
+        wizard.action_keep()
+        self.assertTrue(self.health_b.incident_keep)
+        with self.assertRaises(AccessError):
+            self.reg_b.with_user(self.user_office).action_mazpulki_health_incident()
