@@ -27,11 +27,16 @@
         "views/event_description_templates.xml",
         "views/menus.xml",
         "data/i18n_extra_data.xml",
+        "data/mazpulki_event_health_data.xml",
+        "report/mazpulki_event_health_report.xml",
+        "views/mazpulki_event_health_views.xml",
+        "views/health_templates.xml",
     ],
     "demo": [
         "demo/mazpulki_events_demo.xml",
         "demo/mazpulki_events_history_demo.xml",
         "demo/website_event_demo.xml",
+        "demo/mazpulki_event_health_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

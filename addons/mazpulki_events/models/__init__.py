@@ -8,3 +8,8 @@ from . import mazpulki_measure
 from . import res_users
 from . import mazpulki_data_export
 from . import res_partner_retention
+from . import mazpulki_event_health
+from . import mazpulki_event_staff
+from . import event_event_health
+from . import event_event_health_demo
+from . import mazpulki_data_export_health

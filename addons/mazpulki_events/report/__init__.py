@@ -1,1 +1,2 @@
 from . import mazpulki_qualification_certificate_report
+from . import mazpulki_event_health_report

@@ -1,1 +1,2 @@
 from . import mazpulki_event_register
+from . import mazpulki_event_health_incident

@@ -30,6 +30,8 @@ NOT_MEMBER_DATA = {
     "mazpulki.contact.message": "a visitor's message to the office, linked only to the office user who handled "
     "it; the sender is typed text, not a registry person, and answered messages are deleted after 12 months",
     "mazpulki.data.export.log": "exported too (Earlier Downloads), listed here for the downloader's user link",
+    "mazpulki.event.staff": "the people an event manager names as camp staff (adult users), not members",
+    "mazpulki.event.group": "a camp group and its leader (a user); the member's group is on the registration",
 }
 
 
