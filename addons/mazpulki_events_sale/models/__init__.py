@@ -2,3 +2,10 @@ from . import event_registration
 from . import mazpulki_data_export
 from . import res_partner_retention
 from . import sale_order
+from . import product_pricelist
+from . import mazpulki_fee_help
+from . import sale_order_fee_help
+from . import event_registration_fee_help
+from . import mazpulki_fee_help_export
+from . import mazpulki_fee_help_retention
+from . import mazpulki_measure
