@@ -4,8 +4,5 @@ from . import res_partner_retention
 from . import sale_order
 from . import product_pricelist
 from . import mazpulki_fee_help
-from . import sale_order_fee_help
-from . import event_registration_fee_help
-from . import mazpulki_fee_help_export
-from . import mazpulki_fee_help_retention
+from . import sale_order_line
 from . import mazpulki_measure

@@ -285,6 +285,7 @@ class MazpulkiFeeHelp(models.Model):
         if self.state != "approved" or not self.pricelist_id:
             return
         orders = (orders if orders is not None else self._mazpulki_orders()).sudo()
+        share = "%g" % self.help_percent
         for order in orders:
             if order.state == "cancel" or order._mazpulki_has_fee_help(self):
                 continue
@@ -293,7 +294,7 @@ class MazpulkiFeeHelp(models.Model):
                     body=self.env._(
                         "The office granted help with the fee (%(percent)s %%) after the order was confirmed: "
                         "refund the difference.",
-                        percent=f"{self.help_percent:g}",
+                        percent=share,
                     )
                 )
                 continue

@@ -58,7 +58,8 @@ class ProductPricelist(models.Model):
         if float_compare(percent, 100, precision_digits=2) == 0:
             name = self.env._("Fee waiver 100 %")
         else:
-            name = self.env._("Fee reduction %s %%", f"{percent:g}")
+            share = "%g" % percent
+            name = self.env._("Fee reduction %s %%", share)
         if currency != company.currency_id:
             name = f"{name} ({currency.name})"
         return Pricelist.create(

@@ -8,8 +8,7 @@ from odoo.tools import mute_logger
 from odoo.addons.mazpulki_events.tests.common import MazpulkiEventsCommon
 
 
-@tagged("post_install", "-at_install")
-class TestFeeHelp(MazpulkiEventsCommon, HttpCase):
+class FeeHelpCommon(MazpulkiEventsCommon, HttpCase):
     """Roberts (11) goes to the camp (85 EUR); his father Andris cannot pay it all and asks the office for help."""
 
     @classmethod
@@ -96,6 +95,9 @@ class TestFeeHelp(MazpulkiEventsCommon, HttpCase):
         request_office.write({"decision": decision, "reduction_percent": percent, "decision_note": note})
         return request_office
 
+
+@tagged("post_install", "-at_install")
+class TestFeeHelp(FeeHelpCommon):
     # --- the family's request on /my -----------------------------------------
 
     def test_family_asks_on_my_page(self):
@@ -299,3 +301,25 @@ class TestFeeHelp(MazpulkiEventsCommon, HttpCase):
         self.assertNotIn("slimība", request.reason)
         self.assertFalse(request.decision_note)
         self.assertEqual((request.state, request.help_percent), ("approved", 50))
+
+
+@tagged("post_install", "-at_install")
+class TestFeeHelpLatvian(FeeHelpCommon):
+    """The family reads the decision in Latvian, the language of its contact."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("lv_LV")
+        cls.env["ir.module.module"].search([("name", "=", "mazpulki_events_sale")])._update_translations(["lv_LV"])
+        cls.father_b.lang = "lv_LV"
+
+    def test_decision_mail_speaks_latvian(self):
+        order, registration = self._buy_ticket(self.member_b, buyer=self.father_b)
+        request = self._ask(registration)
+        self._decide(request, "reduction", 50).action_approve()
+        mail = self.env["mail.mail"].search([("model", "=", "mazpulki.fee.help"), ("res_id", "=", request.id)])
+        self.assertIn("atbalsts dalības maksai apstiprināts", mail.subject)
+        self.assertIn("Dalības maksa ir samazināta par", mail.body_html)
+        with self.assertRaisesRegex(UserError, "kāpēc lūdzat atbalstu"):
+            self.FeeHelp.with_context(lang="lv_LV")._mazpulki_portal_request(self.father_b, registration.id, " ")
