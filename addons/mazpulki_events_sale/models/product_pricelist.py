@@ -55,21 +55,31 @@ class ProductPricelist(models.Model):
             if not pricelist.active:
                 pricelist.active = True
             return pricelist
-        if float_compare(percent, 100, precision_digits=2) == 0:
-            name = self.env._("Fee waiver 100 %")
-        else:
-            share = "%g" % percent
-            name = self.env._("Fee reduction %s %%", share)
-        if currency != company.currency_id:
-            name = f"{name} ({currency.name})"
-        return Pricelist.create(
+        pricelist = Pricelist.create(
             {
-                "name": name,
+                "name": self._mazpulki_fee_help_name(percent, currency),
                 "currency_id": currency.id,
                 "company_id": company.id,
                 "mazpulki_fee_help_percent": percent,
             }
         )
+        # the name in each language of the database, so the family's order reads in its own
+        for lang, __ in self.env["res.lang"].get_installed():
+            pricelist.with_context(lang=lang).name = self.with_context(lang=lang)._mazpulki_fee_help_name(
+                percent, currency
+            )
+        return pricelist
+
+    @api.model
+    def _mazpulki_fee_help_name(self, percent, currency):
+        if float_compare(percent, 100, precision_digits=2) == 0:
+            name = self.env._("Fee waiver 100 %")
+        else:
+            share = "%g" % percent
+            name = self.env._("Fee reduction %s %%", share)
+        if currency != self.env.company.currency_id:
+            name = f"{name} ({currency.name})"
+        return name
 
     def _mazpulki_fee_help_cover(self, products):
         """Make sure this fee-help price list has its percentage rule for each ticket product of ``products``."""
