@@ -336,3 +336,25 @@ class TestFeeHelpLatvian(FeeHelpCommon):
         self.assertEqual(pricelist.with_context(lang="lv_LV").name, "Maksas samazinājums 35 %")
         with self.assertRaisesRegex(UserError, "kāpēc lūdzat atbalstu"):
             self.FeeHelp.with_context(lang="lv_LV")._mazpulki_portal_request(self.father_b, registration.id, " ")
+
+
+@tagged("post_install", "-at_install")
+class TestFeeHelpPhone(FeeHelpCommon):
+    """The guardian asks on a 390-px phone, in Latvian, from the portal home."""
+
+    browser_size = "390x844"
+    touch_enabled = True
+
+    def test_guardian_asks_on_a_phone(self):
+        lang = self.env["res.lang"]._activate_lang("lv_LV")
+        modules = self.env["ir.module.module"].search(
+            [("name", "in", ("portal", "website", "mazpulki_events", "mazpulki_events_sale"))]
+        )
+        modules._update_translations(["lv_LV"])
+        self.env["website"].get_current_website().language_ids |= lang
+        self.user_father.lang = "lv_LV"
+        self._buy_ticket(self.member_b, buyer=self.father_b)
+        self.start_tour("/lv/my", "mazpulki_fee_help_phone", login="andris")
+        request = self.FeeHelp.search([("member_id", "=", self.member_b.id)])
+        self.assertEqual((request.state, request.requested_by_id), ("requested", self.father_b))
+        self.assertIn("varu samaksāt pusi", request.reason)
