@@ -88,4 +88,4 @@ class EventRegistration(models.Model):
         for order in orders:
             help_request = order._mazpulki_fee_help_request()
             if help_request and not order._mazpulki_has_fee_help(help_request):
-                help_request._mazpulki_apply(orders=order)
+                help_request._mazpulki_apply(orders=order, confirm=False)

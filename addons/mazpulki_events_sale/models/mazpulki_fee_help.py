@@ -272,10 +272,12 @@ class MazpulkiFeeHelp(models.Model):
             .sale_order_id
         )
 
-    def _mazpulki_apply(self, orders=None):
+    def _mazpulki_apply(self, orders=None, confirm=True):
         """Put the approved help's price list on the family's unpaid orders for the event and reprice them.
 
-        ``orders``: the orders to consider (``sale.order``), by default all the family's orders for the event.
+        ``orders``: the orders to consider (``sale.order``), by default all the family's orders for the event;
+        ``confirm``: whether an order left with nothing to pay is confirmed here (not while the website
+        registers, which confirms a free order itself).
         A paid (confirmed) order is not changed: a note tells the office to refund the difference. An order
         that also holds tickets of other events is not changed either (its price list would reduce them
         too): a note asks the office to split it. An order whose fee is waived in full is confirmed, since
@@ -307,7 +309,7 @@ class MazpulkiFeeHelp(models.Model):
                     )
                 )
                 continue
-            order._mazpulki_apply_fee_help(self)
+            order._mazpulki_apply_fee_help(self, confirm=confirm)
 
     def _mazpulki_notify(self, template_xmlid):
         template = self.env.ref(template_xmlid, raise_if_not_found=False)

@@ -85,9 +85,10 @@ class SaleOrder(models.Model):
         )
         return requests.sorted("help_percent")[:1]
 
-    def _mazpulki_apply_fee_help(self, help_request):
+    def _mazpulki_apply_fee_help(self, help_request, confirm=True):
         """Price this draft order with ``help_request``'s price list (Odoo's "Update prices") and say so in
-        its chatter; an order left with nothing to pay is confirmed. Called with sudo by the fee help."""
+        its chatter; with ``confirm``, an order left with nothing to pay is confirmed (the website confirms a
+        free order itself, so its registrations do not). Called with sudo by the fee help."""
         self.ensure_one()
         pricelist = self._mazpulki_fee_help_pricelist(help_request)
         pricelist._mazpulki_fee_help_cover(self.order_line.filtered("event_id").product_id)
@@ -99,6 +100,6 @@ class SaleOrder(models.Model):
                 pricelist.name,
             )
         )
-        if float_is_zero(self.amount_total, precision_rounding=self.currency_id.rounding):
+        if confirm and float_is_zero(self.amount_total, precision_rounding=self.currency_id.rounding):
             # a waived fee leaves nothing to pay: the order is confirmed, and no unpaid order blocks or expires
             self.action_confirm()

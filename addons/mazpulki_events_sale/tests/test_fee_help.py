@@ -6,6 +6,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.mazpulki_events.tests.common import MazpulkiEventsCommon
+from odoo.addons.mazpulki_events.tests.test_family_registration import FamilyEventMixin
 from odoo.addons.mazpulki_members.tests.common import prove_guardian
 
 
@@ -358,3 +359,48 @@ class TestFeeHelpPhone(FeeHelpCommon):
         request = self.FeeHelp.search([("member_id", "=", self.member_b.id)])
         self.assertEqual((request.state, request.requested_by_id), ("requested", self.father_b))
         self.assertIn("varu samaksāt pusi", request.reason)
+
+
+@tagged("post_install", "-at_install")
+class TestFeeHelpOnTheWebsite(FamilyEventMixin, FeeHelpCommon):
+    """The office helped Andris with Roberts's hike fee before he bought the ticket: the website's cart gets it."""
+
+    def test_website_order_gets_the_approved_help(self):
+        hike = self._create_hike()
+        ticket = self.env["event.event.ticket"].create(
+            {
+                "name": "Pārgājiena dalība",
+                "event_id": hike.id,
+                "product_id": self.env.ref("event_product.product_product_event").id,
+                "price": 20.0,
+            }
+        )
+        # Andris asked by phone; the office typed the request in and waived the fee
+        request = self.FeeHelp.with_user(self.user_officer).create(
+            {
+                "event_id": hike.id,
+                "member_id": self.member_b.id,
+                "requested_by_id": self.father_b.id,
+                "reason": "Esmu bez darba.",
+            }
+        )
+        self._decide(request, "waiver").action_approve()
+        self.authenticate("andris", "andris")
+        questions = {q.question_type: q for q in hike.question_ids}
+        self.url_open(
+            f"/event/{hike.id}/registration/confirm",
+            data={
+                "csrf_token": http.Request.csrf_token(self),
+                "1-event_ticket_id": str(ticket.id),
+                f"1-name-{questions['name'].id}": "Roberts Vītols",
+                f"1-email-{questions['email'].id}": "andris@example.lv",
+                "1-partner_id": str(self.member_b.id),
+            },
+        )
+        bought = self.env["event.registration"].search([("event_id", "=", hike.id), ("sale_order_id", "!=", False)])
+        self.assertEqual(bought.mazpulki_member_id, self.member_b)
+        order = bought.sale_order_id
+        self.assertEqual(order.pricelist_id.mazpulki_fee_help_percent, 100)
+        self.assertEqual(order.amount_total, 0)
+        self.assertEqual((order.state, bought.sale_status), ("sale", "free"))
+        self.assertEqual((bought.mazpulki_approval_state, bought.state), ("approved", "open"))
