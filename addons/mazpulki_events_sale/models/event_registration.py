@@ -20,6 +20,7 @@ class EventRegistration(models.Model):
         for registration, partner_id in zip(registrations, chosen, strict=True):
             if partner_id in members.ids and registration.partner_id.id != partner_id:
                 registration.partner_id = partner_id
+        registrations._mazpulki_apply_fee_help()
         return registrations
 
     @api.depends("mazpulki_approval_state")
@@ -74,3 +75,17 @@ class EventRegistration(models.Model):
             order._action_cancel()
             order.message_post(body=self.env._("Cancelled: the guardian declined the registration."))
         return res
+
+    def _mazpulki_apply_fee_help(self):
+        """Price the draft orders of these new registrations with an approved help with the fee.
+
+        The website adds the ticket line first and the registrations after; once a registration of a
+        helped member is in a draft order of that event, the order gets the help's price list
+        (``mazpulki.fee.help._mazpulki_apply``).
+        """
+        # sudo: the orders of the new registrations, whoever registers; only an approved help is applied
+        orders = self.sudo().sale_order_id.filtered(lambda o: o.state == "draft")
+        for order in orders:
+            help_request = order._mazpulki_fee_help_request()
+            if help_request and not order._mazpulki_has_fee_help(help_request):
+                help_request._mazpulki_apply(orders=order, confirm=False)
