@@ -27,6 +27,7 @@
         "views/event_description_templates.xml",
         "views/menus.xml",
         "data/i18n_extra_data.xml",
+        "views/mazpulki_qualification_views.xml",
     ],
     "demo": [
         "demo/mazpulki_events_demo.xml",

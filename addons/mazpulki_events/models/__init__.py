@@ -8,3 +8,5 @@ from . import mazpulki_measure
 from . import res_users
 from . import mazpulki_data_export
 from . import res_partner_retention
+from . import mazpulki_qualification
+from . import res_users_qualification
