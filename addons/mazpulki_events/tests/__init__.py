@@ -18,3 +18,4 @@ from . import test_family_registration
 from . import test_portal_phone
 from . import test_website_public
 from . import test_words
+from . import test_qualification_renewal

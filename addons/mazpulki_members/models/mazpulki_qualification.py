@@ -178,7 +178,7 @@ class MazpulkiQualification(models.Model):
             until = qualification.date_valid_until
             grace_end = until and until + relativedelta(months=qualification.kind_id.grace_months)
             qualification.date_grace_end = grace_end
-            if not until or until - datetime.timedelta(days=DUE_DAYS) >= today:
+            if not until or until - datetime.timedelta(days=DUE_DAYS) > today:
                 qualification.state = "valid"
             elif until >= today:
                 qualification.state = "due"
@@ -207,10 +207,10 @@ class MazpulkiQualification(models.Model):
         self.flush_model(["date_valid_until", "kind_id"])
         self.env["mazpulki.qualification.kind"].flush_model(["grace_months"])
         return SQL(
-            """SELECT q.id FROM mazpulki_qualification q
-                 JOIN mazpulki_qualification_kind k ON k.id = q.kind_id
-                WHERE q.date_valid_until < %(today)s AND k.grace_months > 0
-                  AND q.date_valid_until + make_interval(months => k.grace_months) >= %(today)s""",
+            """(SELECT q.id FROM mazpulki_qualification q
+                  JOIN mazpulki_qualification_kind k ON k.id = q.kind_id
+                 WHERE q.date_valid_until < %(today)s AND k.grace_months > 0
+                   AND q.date_valid_until + make_interval(months => k.grace_months) >= %(today)s)""",
             today=today,
         )
 
