@@ -349,8 +349,9 @@ class MazpulkiQualification(models.Model):
     def _mazpulki_notify_expired_leaders(self):
         """Tell the office of current leaders whose required qualification expired (never removed silently).
 
-        The office gets one activity on the expired qualification (not twice: ``reminder_days_sent`` -1
-        remembers it). The leader stays a leader; the office decides (renewal, override, or end of the role).
+        The office gets one activity on the expired qualification, and the leader one in her own activities
+        (not twice: ``reminder_days_sent`` -1 remembers it); her page shows it too. The leader stays a leader;
+        the office decides (renewal, override, or end of the role).
         """
         role = self.env.ref("mazpulki_members.qualification_role_club_leader", raise_if_not_found=False)
         if not role or not role.kind_ids:
@@ -378,6 +379,16 @@ class MazpulkiQualification(models.Model):
                 ),
                 today,
             )
+            # and the leader: a to-do in her activities, which every screen of hers shows
+            for user in qualification.partner_id.user_ids.filtered(lambda u: not u.share):
+                qualification.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=user.id,
+                    summary=qualification.with_context(lang=user.lang).env._(
+                        "Your qualification %s has expired: renew it or ask the office", qualification.kind_id.name
+                    ),
+                    date_deadline=today,
+                )
         expired.write({"reminder_days_sent": -1})
         return expired
 

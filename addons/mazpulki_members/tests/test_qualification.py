@@ -207,9 +207,12 @@ class TestRoleQualification(QualificationCommon):
         self.env.company.mazpulki_qualification_user_id = self.user_officer
         told = self.Qualification._mazpulki_notify_expired_leaders()
         self.assertIn(check.qualification_id, told)
-        activity = check.qualification_id.activity_ids
-        self.assertEqual(activity.user_id, self.user_officer)
-        self.assertIn(leader.name, activity.summary)
+        activities = check.qualification_id.activity_ids
+        office = activities.filtered(lambda a: a.user_id == self.user_officer)
+        self.assertIn(leader.name, office.summary)
+        own = activities.filtered(lambda a: a.user_id == self.user_leader_a)
+        self.assertIn("has expired", own.summary)
+        self.assertEqual(len(activities), 2)
         self.assertFalse(self.Qualification._mazpulki_notify_expired_leaders(), "told once")
         self.assertTrue(leader.mazpulki_leader_ids.is_current, "still a leader: the office decides")
         # the leader's own page shows it
