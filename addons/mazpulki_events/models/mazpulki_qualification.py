@@ -9,7 +9,7 @@ from .mazpulki_leader_qualification import QUALIFICATION_HOURS
 
 
 class EventEvent(models.Model):
-    _inherit = "event.event"
+    _inherit = "event.event"  # pylint: disable=consider-merging-classes-inherited
 
     mazpulki_qualification_kind_id = fields.Many2one(
         "mazpulki.qualification.kind",
@@ -75,7 +75,7 @@ class MazpulkiQualification(models.Model):
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     mazpulki_training_hours_year = fields.Float(
         string="Training Hours This Year",

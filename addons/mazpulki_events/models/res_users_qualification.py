@@ -6,7 +6,7 @@ DESK_ROLE = "mazpulki_members.qualification_role_desk_children"
 class ResUsers(models.Model):
     """The registration desk works at children's events: the role needs its qualifications (issue 26)."""
 
-    _inherit = "res.users"
+    _inherit = "res.users"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -58,9 +58,9 @@ class TestQualificationFromEvents(QualificationCommon):
         page = self.leader.with_user(self.user_leader_a)
         this_year = sum(
             e.mazpulki_qualification_hours
-            for e in self.env["event.registration"].search(
-                [("partner_id", "=", self.leader.id), ("state", "=", "done")]
-            ).event_id
+            for e in self.env["event.registration"]
+            .search([("partner_id", "=", self.leader.id), ("state", "=", "done")])
+            .event_id
             if e.date_begin.year == self.year
         )
         self.assertEqual(page.mazpulki_training_hours_year, this_year)
@@ -89,7 +89,9 @@ class TestQualificationFromEvents(QualificationCommon):
             Users.create({"name": partner.name, "login": "desk_new", "partner_id": partner.id, "mazpulki_role": "desk"})
         self.assertIn("Sodu reģistra pārbaude (missing)", str(refusal.exception))
         self._check(partner, "clear")
-        user = Users.create({"name": partner.name, "login": "desk_new", "partner_id": partner.id, "mazpulki_role": "desk"})
+        user = Users.create(
+            {"name": partner.name, "login": "desk_new", "partner_id": partner.id, "mazpulki_role": "desk"}
+        )
         self.assertTrue(user.has_group("mazpulki_events.group_mazpulki_event_desk"))
 
     def test_hours_per_leader_measure(self):
@@ -100,7 +102,9 @@ class TestQualificationFromEvents(QualificationCommon):
             [("year", "=", self.year), ("region_id", "in", region)], [], ["hours:sum", "__count"]
         )
         hours, count = rows[0]
-        self.assertEqual(Measure.mazpulki_measure_values(code, self.year, self.year, region)[self.year], round(hours / count, 1))
+        self.assertEqual(
+            Measure.mazpulki_measure_values(code, self.year, self.year, region)[self.year], round(hours / count, 1)
+        )
         self._attend(self._training("Vasaras seminārs", 1, 12))
         value = Measure.mazpulki_measure_values(code, self.year, self.year, region)[self.year]
         self.assertEqual(value, round((hours + 12) / count, 1))

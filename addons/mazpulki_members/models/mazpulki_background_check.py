@@ -37,8 +37,10 @@ class MazpulkiBackgroundCheck(models.Model):
         ondelete="restrict",
     )
     date_check = fields.Date(
-        string="Checked On", required=True, default=fields.Date.context_today, help="The day of the Punishment "
-        "Register check."
+        string="Checked On",
+        required=True,
+        default=fields.Date.context_today,
+        help="The day of the Punishment " "Register check.",
     )
     result = fields.Selection([("clear", "Clear"), ("not_clear", "Not Clear")], required=True)
     checked_by_id = fields.Many2one(

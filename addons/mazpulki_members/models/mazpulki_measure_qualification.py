@@ -5,7 +5,7 @@ CLUB_LEADER_ROLE = "mazpulki_members.qualification_role_club_leader"
 
 
 class MazpulkiMeasure(models.AbstractModel):
-    _inherit = "mazpulki.measure"
+    _inherit = "mazpulki.measure"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _mazpulki_measures(self):
@@ -22,7 +22,10 @@ class MazpulkiMeasure(models.AbstractModel):
     def _measure_members_leaders_fully_qualified(self, year_from, year_to, region_ids=None):
         """Leaders leading a club at the end of the year (today for this year) who hold, valid on that day,
         every qualification the club leader role requires (an override does not count). Future years: none."""
-        return {year: len(partner_ids) for year, partner_ids in self._leaders_fully_qualified(year_from, year_to, region_ids).items()}
+        return {
+            year: len(partner_ids)
+            for year, partner_ids in self._leaders_fully_qualified(year_from, year_to, region_ids).items()
+        }
 
     @api.model
     def _measure_members_leaders_fully_qualified_records(self, year, region_ids=None):

@@ -357,8 +357,10 @@ class MazpulkiQualification(models.Model):
         if not role or not role.kind_ids:
             return self.browse()
         today = self._mazpulki_today()
-        leaders = self.env["mazpulki.club.leader"].sudo().search(
-            [("date_start", "<=", today), "|", ("date_end", "=", False), ("date_end", ">=", today)]
+        leaders = (
+            self.env["mazpulki.club.leader"]
+            .sudo()
+            .search([("date_start", "<=", today), "|", ("date_end", "=", False), ("date_end", ">=", today)])
         )
         expired = self.sudo().search(
             [
@@ -513,9 +515,7 @@ class MazpulkiQualificationOverride(models.Model):
         "res.users", string="Granted By", readonly=True, default=lambda self: self.env.user, ondelete="set null"
     )
     date = fields.Date(string="Granted On", required=True, default=fields.Date.context_today, readonly=True)
-    date_valid_until = fields.Date(
-        string="Valid Until", help="Empty: until the office withdraws it (archives it)."
-    )
+    date_valid_until = fields.Date(string="Valid Until", help="Empty: until the office withdraws it (archives it).")
     active = fields.Boolean(default=True)
 
     @api.model_create_multi
@@ -532,9 +532,7 @@ class MazpulkiQualificationOverride(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-        _logger.info(
-            "qualification overrides %s granted by user %s", overrides.ids, self.env.uid
-        )
+        _logger.info("qualification overrides %s granted by user %s", overrides.ids, self.env.uid)
         return overrides
 
     def _mazpulki_active(self, partners, role, on_date):
@@ -552,7 +550,7 @@ class MazpulkiQualificationOverride(models.Model):
 
 
 class ResCompany(models.Model):
-    _inherit = "res.company"
+    _inherit = "res.company"  # pylint: disable=consider-merging-classes-inherited
 
     mazpulki_qualification_user_id = fields.Many2one(
         "res.users",

@@ -3,7 +3,7 @@ from odoo.exceptions import AccessError, UserError
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     mazpulki_qualification_ids = fields.One2many("mazpulki.qualification", "partner_id", string="Qualifications")
     mazpulki_qualification_override_ids = fields.One2many(
@@ -121,7 +121,7 @@ class ResPartner(models.Model):
 class ResPartnerRetention(models.Model):
     """Anonymisation: a person's qualifications, overrides and background checks are deleted with them."""
 
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     def _mazpulki_erasure_coverage(self):
         return {

@@ -154,7 +154,9 @@ class TestRoleQualification(QualificationCommon):
         self.assertTrue(check.qualification_id)
         check.result = "not_clear"
         self.assertFalse(check.qualification_id)
-        self.assertFalse(self.Qualification.search([("partner_id", "=", self.adult.id), ("kind_id", "=", self.check_kind.id)]))
+        self.assertFalse(
+            self.Qualification.search([("partner_id", "=", self.adult.id), ("kind_id", "=", self.check_kind.id)])
+        )
 
     def test_override_allows_and_is_logged(self):
         override = (
@@ -216,7 +218,9 @@ class TestRoleQualification(QualificationCommon):
         self.assertFalse(self.Qualification._mazpulki_notify_expired_leaders(), "told once")
         self.assertTrue(leader.mazpulki_leader_ids.is_current, "still a leader: the office decides")
         # the leader's own page shows it
-        self.assertIn("Sodu reģistra pārbaude (expired on", leader.with_user(self.user_leader_a).mazpulki_qualification_alert)
+        self.assertIn(
+            "Sodu reģistra pārbaude (expired on", leader.with_user(self.user_leader_a).mazpulki_qualification_alert
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -243,7 +247,9 @@ class TestQualificationReminders(QualificationCommon):
         self.assertFalse(run(until - timedelta(days=15)))
         sent = run(until - timedelta(days=14))
         self.assertEqual(sent, {14: first_aid})
-        self.assertEqual(Mail.search_count([("model", "=", "mazpulki.qualification"), ("res_id", "=", first_aid.id)]), 2)
+        self.assertEqual(
+            Mail.search_count([("model", "=", "mazpulki.qualification"), ("res_id", "=", first_aid.id)]), 2
+        )
         self.assertFalse(run(until - timedelta(days=3)), "not twice")
         # a renewal starts the reminders over for the new one
         renewed = self._qualify(self.adult, self.first_aid, until - timedelta(days=2))
@@ -309,7 +315,9 @@ class TestQualificationAccess(QualificationCommon):
 
     def test_background_check_result_only_for_office_managers(self):
         Check = self.env["mazpulki.background.check"]
-        self.assertEqual(Check.with_user(self.user_manager).search([("partner_id", "=", self.leader_b.id)]).result, "not_clear")
+        self.assertEqual(
+            Check.with_user(self.user_manager).search([("partner_id", "=", self.leader_b.id)]).result, "not_clear"
+        )
         for user in (self.user_officer, self.user_leader_a, self.user_leader_b, self.user_employee):
             with self.subTest(user=user.login):
                 with self.assertRaises(AccessError):
@@ -392,11 +400,18 @@ class TestBackgroundCheckCertificate(QualificationCommon, HttpCase):
         check = self._check(self.adult, "clear")
         check.write({"certificate": base64.b64encode(b"%PDF-1.4 izzina"), "certificate_filename": "izzina.pdf"})
         attachment = self.env["ir.attachment"].search(
-            [("res_model", "=", "mazpulki.background.check"), ("res_id", "=", check.id), ("res_field", "=", "certificate")]
+            [
+                ("res_model", "=", "mazpulki.background.check"),
+                ("res_id", "=", check.id),
+                ("res_field", "=", "certificate"),
+            ]
         )
         self.assertEqual(len(attachment), 1)
         officer = new_test_user(
-            self.env, login="officer_http", password="officer_http_pass", groups="mazpulki_members.group_mazpulki_officer"
+            self.env,
+            login="officer_http",
+            password="officer_http_pass",
+            groups="mazpulki_members.group_mazpulki_officer",
         )
         self.assertTrue(officer)
         self.authenticate("officer_http", "officer_http_pass")
