@@ -15,7 +15,7 @@ import statistics
 import time
 from datetime import date, datetime
 
-from odoo.tests import new_test_user
+from odoo import Command
 from odoo.tools import SQL
 
 _logger = logging.getLogger("mazpulki.bench")
@@ -63,7 +63,7 @@ cr.execute(
     SQL(
         """INSERT INTO mazpulki_club_leader (club_id, region_id, partner_id, role, date_start)
            SELECT c.id, c.region_id, a.id, 'leader',
-                  make_date(%(first)s + CASE WHEN mod(a.n, 2) = 0 THEN 0 ELSE mod(a.n, %(years)s) END, 1, 15)
+                  make_date((%(first)s + CASE WHEN mod(a.n, 2) = 0 THEN 0 ELSE mod(a.n, %(years)s) END)::int, 1, 15)
              FROM unnest(%(ids)s::int[]) WITH ORDINALITY AS a(id, n)
              JOIN mazpulki_club c ON c.id = (%(club_ids)s::int[])[1 + mod(a.n, %(clubs)s)]
             WHERE mod(a.n, 4) <> 0""",
@@ -125,9 +125,9 @@ trainings = env["event.event"].create(
 env.flush_all()
 cr.execute(
     SQL(
-        """INSERT INTO event_registration (event_id, partner_id, name, state, active, company_id, create_date,
+        """INSERT INTO event_registration (event_id, partner_id, name, state, active, company_id, mazpulki_approval_state, create_date,
                                            write_date)
-           SELECT ev.id, l.partner_id, 'Vadītājs', 'done', TRUE, ev.company_id, now(), now()
+           SELECT ev.id, l.partner_id, 'Vadītājs', 'done', TRUE, ev.company_id, 'not_needed', now(), now()
              FROM mazpulki_club_leader l
              JOIN event_event ev ON ev.id = ANY(%(event_ids)s)
                                 AND mod(ev.id + l.partner_id, %(per_year)s) IN (0, 7, 19)""",
@@ -142,7 +142,13 @@ for table in ("mazpulki_qualification", "mazpulki_club_leader", "event_registrat
     print(f"{table}: {cr.fetchone()[0]} rows")
 print(f"filled in {time.perf_counter() - t0:.1f} s")
 
-officer = new_test_user(env, login="bench_office", groups="mazpulki_members.group_mazpulki_officer")
+officer = env["res.users"].create(
+    {
+        "name": "Biroja lietotājs",
+        "login": "bench_office",
+        "groups_id": [Command.set([env.ref("mazpulki_members.group_mazpulki_officer").id])],
+    }
+)
 Qualification = env["mazpulki.qualification"].with_user(officer)
 action = env["ir.actions.act_window"]._for_xml_id("mazpulki_members.mazpulki_qualification_action_due")
 due_domain = [("is_superseded", "=", False), ("state", "in", ("due", "grace"))]
@@ -193,5 +199,5 @@ timed(
     runs=1,
     warm_up=False,
 )
-env.cr.rollback()
+env.cr.rollback()  # the figures only: the filled database is thrown away
 print("due list action:", action["domain"])

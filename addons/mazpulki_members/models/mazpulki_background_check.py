@@ -92,8 +92,11 @@ class MazpulkiBackgroundCheck(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_qualification(self):
-        # sudo: the qualification a check gave goes with it, whoever in the office may delete the check
-        self.qualification_id.sudo().unlink()
+        # A check deleted by hand (recorded by mistake) takes its qualification with it; one deleted on its
+        # deletion day leaves the qualification (the non-sensitive "checked, valid until ...") as history.
+        if not self.env.context.get("mazpulki_keep_qualification"):
+            # sudo: the qualification a check gave goes with it, whoever in the office may delete the check
+            self.qualification_id.sudo().unlink()
 
     def web_read(self, specification):
         # the read log: who opened which check's result, and when (forms open one record)
@@ -103,9 +106,10 @@ class MazpulkiBackgroundCheck(models.Model):
 
     @api.model
     def _cron_mazpulki_delete_expired(self):
-        """Delete the checks past their deletion day (and so their certificates)."""
+        """Delete the checks past their deletion day, and so their certificates and read logs; the expired
+        qualification they gave stays. Returns how many were deleted."""
         expired = self.sudo().search([("date_delete", "<", fields.Date.context_today(self))])
-        expired.unlink()
+        expired.with_context(mazpulki_keep_qualification=True).unlink()
         return len(expired)
 
     def _mazpulki_sync_qualification(self):

@@ -53,16 +53,20 @@ class MazpulkiMeasure(models.AbstractModel):
                            ON l.date_start <= years.ref AND (l.date_end IS NULL OR l.date_end >= years.ref)
                          JOIN mazpulki_club c ON c.id = l.club_id
                         WHERE TRUE %(region_filter)s
+                   ), valid AS (
+                       -- per leader and year, the required kinds held valid on the day (one join, no loop)
+                       SELECT leaders.y, leaders.partner_id, COUNT(DISTINCT q.kind_id) AS kinds
+                         FROM leaders
+                         JOIN mazpulki_qualification q
+                           ON q.partner_id = leaders.partner_id AND q.kind_id = ANY(%(kinds)s::int[])
+                          AND q.date_obtained <= leaders.ref
+                          AND (q.date_valid_until IS NULL OR q.date_valid_until >= leaders.ref)
+                     GROUP BY leaders.y, leaders.partner_id
                    )
                    SELECT leaders.y, array_agg(leaders.partner_id)
                      FROM leaders
-                    WHERE NOT EXISTS (
-                          SELECT 1 FROM unnest(%(kinds)s::int[]) AS k(id)
-                           WHERE NOT EXISTS (
-                                 SELECT 1 FROM mazpulki_qualification q
-                                  WHERE q.partner_id = leaders.partner_id AND q.kind_id = k.id
-                                    AND q.date_obtained <= leaders.ref
-                                    AND (q.date_valid_until IS NULL OR q.date_valid_until >= leaders.ref)))
+                LEFT JOIN valid ON valid.y = leaders.y AND valid.partner_id = leaders.partner_id
+                    WHERE COALESCE(valid.kinds, 0) >= cardinality(%(kinds)s::int[])
                  GROUP BY leaders.y""",
                 today=fields.Date.context_today(self),
                 year_from=year_from,

@@ -345,9 +345,13 @@ class TestQualificationAccess(QualificationCommon):
         Check._cron_mazpulki_delete_expired()  # the demo's old checks
         self.assertEqual(Check._cron_mazpulki_delete_expired(), 0)
         self.assertTrue(check.exists())
+        check.result = "clear"
         check.sudo().date_check = self.today - relativedelta(years=3, days=1)
+        qualification = check.qualification_id
         self.assertEqual(Check._cron_mazpulki_delete_expired(), 1)
         self.assertFalse(check.exists())
+        self.assertTrue(qualification.exists(), "the expired qualification stays as history")
+        self.assertEqual(qualification.state, "expired")
 
     def test_family_export_says_a_check_exists_never_its_result(self):
         check = self._check(self.adult, "clear")
