@@ -125,8 +125,8 @@ trainings = env["event.event"].create(
 env.flush_all()
 cr.execute(
     SQL(
-        """INSERT INTO event_registration (event_id, partner_id, name, state, active, company_id, mazpulki_approval_state, create_date,
-                                           write_date)
+        """INSERT INTO event_registration (event_id, partner_id, name, state, active, company_id,
+                                           mazpulki_approval_state, create_date, write_date)
            SELECT ev.id, l.partner_id, 'Vadītājs', 'done', TRUE, ev.company_id, 'not_needed', now(), now()
              FROM mazpulki_club_leader l
              JOIN event_event ev ON ev.id = ANY(%(event_ids)s)

@@ -17,7 +17,7 @@ import logging
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 from odoo.tools import SQL
 
@@ -230,12 +230,15 @@ class MazpulkiQualification(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         qualifications = super().create(vals_list)
+        qualifications._mazpulki_check_background_kind()
         qualifications._mazpulki_update_superseded()
         return qualifications
 
     def write(self, vals):
         pairs = self._mazpulki_pairs()
         res = super().write(vals)
+        if "kind_id" in vals:
+            self._mazpulki_check_background_kind()
         if {"partner_id", "kind_id", "date_obtained"} & set(vals):
             self._mazpulki_update_superseded(pairs | self._mazpulki_pairs())
         if ("date_valid_until" in vals or "date_obtained" in vals) and "reminder_days_sent" not in vals:
@@ -248,6 +251,15 @@ class MazpulkiQualification(models.Model):
         res = super().unlink()
         self._mazpulki_update_superseded(pairs)
         return res
+
+    def _mazpulki_check_background_kind(self):
+        """A background-check qualification comes from a check an office manager recorded (or a manager)."""
+        if self.env.su or self.env.user.has_group("mazpulki_members.group_mazpulki_manager"):
+            return
+        if any(self.kind_id.mapped("is_background_check")):
+            raise AccessError(
+                self.env._("Only office managers record background checks; the qualification follows from the check.")
+            )
 
     # --- renewal by training -------------------------------------------------
 

@@ -287,6 +287,14 @@ class TestQualificationAccess(QualificationCommon):
             .create({"partner_id": cls.leader_b.id, "kind_id": cls.check_kind.id, "result": "not_clear"})
         )
 
+    def test_only_managers_give_a_background_check_qualification(self):
+        vals = {"partner_id": self.adult.id, "kind_id": self.check_kind.id, "date_obtained": self.today}
+        with self.assertRaises(AccessError):
+            self.Qualification.with_user(self.user_officer).create(vals)
+        with self.assertRaises(AccessError):
+            self.qual_a.with_user(self.user_officer).write({"kind_id": self.check_kind.id})
+        self.assertTrue(self.Qualification.with_user(self.user_manager).create(vals))
+
     def test_leader_reads_only_her_own(self):
         Qualification = self.Qualification.with_user(self.user_leader_a)
         self.assertEqual(Qualification.search([]), self.qual_a)
