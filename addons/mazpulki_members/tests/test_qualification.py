@@ -213,7 +213,7 @@ class TestRoleQualification(QualificationCommon):
         office = activities.filtered(lambda a: a.user_id == self.user_officer)
         self.assertIn(leader.name, office.summary)
         own = activities.filtered(lambda a: a.user_id == self.user_leader_a)
-        self.assertIn("has expired", own.summary)
+        self.assertIn("Sodu reģistra pārbaude", own.summary)  # in her language
         self.assertEqual(len(activities), 2)
         self.assertFalse(self.Qualification._mazpulki_notify_expired_leaders(), "told once")
         self.assertTrue(leader.mazpulki_leader_ids.is_current, "still a leader: the office decides")
