@@ -31,6 +31,7 @@
         "report/mazpulki_event_health_report.xml",
         "views/mazpulki_event_health_views.xml",
         "views/health_templates.xml",
+        "views/mazpulki_qualification_views.xml",
     ],
     "demo": [
         "demo/mazpulki_events_demo.xml",

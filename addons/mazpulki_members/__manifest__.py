@@ -52,6 +52,9 @@
         "data/i18n_extra_data.xml",
         "data/mazpulki_retention_data.xml",
         "views/mazpulki_retention_views.xml",
+        "security/mazpulki_qualification_security.xml",
+        "data/mazpulki_qualification_data.xml",
+        "views/mazpulki_qualification_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -59,6 +62,7 @@
         "demo/mazpulki_members_history_demo.xml",
         "demo/mazpulki_application_demo.xml",
         "demo/odoo_samples_demo.xml",
+        "demo/mazpulki_qualification_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

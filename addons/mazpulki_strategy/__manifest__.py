@@ -14,6 +14,7 @@
         "data/mazpulki_strategy_data.xml",
         "data/mazpulki_funding_data.xml",
         "data/mazpulki_strategy_club_data.xml",
+        "data/mazpulki_strategy_qualification_data.xml",
         "report/mazpulki_strategy_board_report.xml",
         "views/mazpulki_strategy_board_views.xml",
         "views/mazpulki_strategy_target_views.xml",

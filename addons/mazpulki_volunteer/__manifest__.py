@@ -25,6 +25,8 @@
         "wizard/mazpulki_volunteer_export_views.xml",
         "views/portal_templates.xml",
         "views/menus.xml",
+        "views/portal_qualification_templates.xml",
+        "views/mazpulki_volunteer_shift_qualification_views.xml",
     ],
     "demo": [
         "demo/mazpulki_volunteer_demo.xml",

@@ -13,3 +13,5 @@ from . import mazpulki_event_staff
 from . import event_event_health
 from . import event_event_health_demo
 from . import mazpulki_data_export_health
+from . import mazpulki_qualification
+from . import res_users_qualification

@@ -146,6 +146,13 @@ class MazpulkiMeasure(models.AbstractModel):
                     "compute": "_measure_events_qualification_hours",
                     "records": "_measure_events_qualification_hours_records",
                 },
+                "events.qualification_hours_per_leader": {
+                    "name": self.env._("Qualification hours per leader"),
+                    "unit": "hours",
+                    "compute": "_measure_events_qualification_hours_per_leader",
+                    "records": "_measure_events_qualification_hours_records",
+                    "missing": None,  # no leaders: no average
+                },
                 "events.attendance_rate": {
                     "name": self.env._("Attendance rate"),
                     "unit": "percent",
@@ -292,6 +299,13 @@ class MazpulkiMeasure(models.AbstractModel):
         """Leaders' qualification hours of the year, all leaders together."""
         domain = self._leaders_qualified_domain(year_from, year_to, region_ids)
         return dict(self.env["mazpulki.leader.qualification"]._read_group(domain, ["year"], ["hours:sum"]))
+
+    @api.model
+    def _measure_events_qualification_hours_per_leader(self, year_from, year_to, region_ids=None):
+        """The leaders' qualification hours of the year divided by the leaders of the year (L2), one decimal."""
+        domain = self._leaders_qualified_domain(year_from, year_to, region_ids)
+        groups = self.env["mazpulki.leader.qualification"]._read_group(domain, ["year"], ["hours:sum", "__count"])
+        return {year: round(hours / count, 1) for year, hours, count in groups if count}
 
     @api.model
     def _measure_events_attendance_rate(self, year_from, year_to, region_ids=None):

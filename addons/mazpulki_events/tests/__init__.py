@@ -20,3 +20,4 @@ from . import test_website_public
 from . import test_words
 from . import test_health
 from . import test_health_tour
+from . import test_qualification_renewal

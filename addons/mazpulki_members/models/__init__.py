@@ -27,3 +27,9 @@ from . import privacy_lookup_wizard
 from . import mazpulki_contact_message
 from . import mail_thread
 from . import res_country_state
+from . import mazpulki_qualification
+from . import mazpulki_background_check
+from . import res_partner_qualification
+from . import mazpulki_club_leader_qualification
+from . import mazpulki_data_export_qualification
+from . import mazpulki_measure_qualification

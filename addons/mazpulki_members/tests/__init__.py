@@ -25,3 +25,4 @@ from . import test_card_short_code
 from . import test_website_public
 from . import test_certificate
 from . import test_words
+from . import test_qualification

@@ -72,6 +72,10 @@ class MazpulkiVolunteerPortal(CustomerPortal):
                 "shift_event_names": {shift.id: shift.sudo().event_id.name for shift in shifts},
                 "registered_shift_ids": set(registrations.shift_id.ids),
                 "awards": request.env["mazpulki.volunteer.award"].search([("volunteer_id", "=", volunteer.id)]),
+                # the volunteer's own (record rules: a portal user reads only their own qualifications)
+                "qualifications": request.env["mazpulki.qualification"].search(
+                    [("partner_id", "=", volunteer.partner_id.id), ("is_superseded", "=", False)]
+                ),
                 # On an error, show what was typed, not an empty form.
                 "form": post if error else {"date": fields.Date.to_string(fields.Date.context_today(volunteer))},
                 "error": error,

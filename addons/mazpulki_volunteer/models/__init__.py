@@ -12,3 +12,4 @@ from . import (
 )
 from . import mazpulki_data_export
 from . import res_partner_retention
+from . import mazpulki_volunteer_shift_qualification

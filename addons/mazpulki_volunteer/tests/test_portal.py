@@ -125,7 +125,7 @@ class TestVolunteerPortal(MazpulkiVolunteerCommon, HttpCase):
         )  # fmt: skip
         self.authenticate("madara_portal", "madara_portal")
         self.url_open("/my/volunteering")  # warm the caches
-        with self.assertQueryCount(20) if self._suite_alone() else nullcontext():  # 18 with one language, 20 with two
+        with self.assertQueryCount(21) if self._suite_alone() else nullcontext():  # 19 with one language, 21 with two
             self.assertEqual(self.url_open("/my/volunteering").status_code, 200)
         # beside other apps (the shop adds its cart to every page) the count is theirs too; ours stays fixed
         before = self.cr.sql_log_count
