@@ -27,11 +27,15 @@
         "views/event_description_templates.xml",
         "views/menus.xml",
         "data/i18n_extra_data.xml",
+        "data/mazpulki_event_waitlist_data.xml",
+        "views/mazpulki_event_waitlist_views.xml",
+        "views/mazpulki_event_waitlist_templates.xml",
     ],
     "demo": [
         "demo/mazpulki_events_demo.xml",
         "demo/mazpulki_events_history_demo.xml",
         "demo/website_event_demo.xml",
+        "demo/mazpulki_event_waitlist_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -2,3 +2,4 @@ from . import main
 from . import portal
 from . import website_event
 from . import barcode
+from . import waitlist

@@ -18,3 +18,5 @@ from . import test_family_registration
 from . import test_portal_phone
 from . import test_website_public
 from . import test_words
+from . import test_waitlist
+from . import test_waitlist_race
