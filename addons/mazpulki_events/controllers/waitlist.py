@@ -65,8 +65,10 @@ def _join(event, person_id, ticket_id, back="/my/event-waitlist"):
         raise NotFound()
     try:
         # sudo: checked above; the list has no portal access rights
-        entry = request.env["mazpulki.event.waitlist"].sudo()._mazpulki_join(
-            event_sudo, ticket, person, request.env.user.partner_id
+        entry = (
+            request.env["mazpulki.event.waitlist"]
+            .sudo()
+            ._mazpulki_join(event_sudo, ticket, person, request.env.user.partner_id)
         )
     except UserError as error:
         request.session["mazpulki_waitlist_error"] = str(error)
@@ -118,11 +120,11 @@ class MazpulkiWaitlistPortal(CustomerPortal):
         full_events = (
             request.env["event.event"]
             .sudo()
-            .search(
-                [("website_published", "=", True), ("date_end", ">", fields.Datetime.now())], order="date_begin"
-            )
+            .search([("website_published", "=", True), ("date_end", ">", fields.Datetime.now())], order="date_begin")
         )
-        targets = [(event, ticket, label) for event in full_events for ticket, label in event._mazpulki_waitlist_full_targets()]
+        targets = [
+            (event, ticket, label) for event in full_events for ticket, label in event._mazpulki_waitlist_full_targets()
+        ]
         values = self._prepare_portal_layout_values()
         values.update(
             {

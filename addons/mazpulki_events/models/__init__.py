@@ -10,5 +10,3 @@ from . import mazpulki_data_export
 from . import res_partner_retention
 from . import mazpulki_event_waitlist
 from . import event_waitlist_seats
-from . import mazpulki_event_waitlist_demo
-from . import mazpulki_event_waitlist_privacy

@@ -14,8 +14,11 @@ def _held_seats(env, event_ids):
     return {(event_id, ticket_id): count for event_id, ticket_id, count in env.cr.fetchall()}
 
 
-class EventEvent(models.Model):
-    _inherit = "event.event"
+class EventEventWaitlist(models.AbstractModel):
+    """The waiting list's part of ``event.event`` (mixed into the module's ``EventEvent``)."""
+
+    _register = False
+    _module = "mazpulki_events"  # its fields are this module's (a class not registered gets none)
 
     mazpulki_waitlist_offer_hours = fields.Integer(
         string="Waiting List Offer (Hours)",
@@ -74,6 +77,26 @@ class EventEvent(models.Model):
             return
         self.env.cr.execute(
             SQL("UPDATE event_event SET write_date = write_date WHERE id = ANY(%s)", sorted(self.ids)),
+            log_exceptions=False,
+        )
+
+    def _mazpulki_lock_limited_seats(self):
+        """``_mazpulki_lock_seats`` for those of these events whose seats are counted, in one query.
+
+        A limit on the event or on one of its tickets counts the seats; other events are not locked.
+        """
+        if not self.ids:
+            return
+        self.flush_recordset(["seats_limited", "seats_max"])
+        self.env["event.event.ticket"].flush_model(["event_id", "seats_max"])
+        self.env.cr.execute(
+            SQL(
+                """UPDATE event_event e SET write_date = write_date
+                    WHERE e.id = ANY(%s)
+                      AND ((e.seats_limited AND e.seats_max > 0)
+                           OR EXISTS (SELECT 1 FROM event_event_ticket t WHERE t.event_id = e.id AND t.seats_max > 0))""",
+                sorted(self.ids),
+            ),
             log_exceptions=False,
         )
 
@@ -196,21 +219,23 @@ class EventEventTicket(models.Model):
         return res
 
 
-class EventRegistration(models.Model):
-    _inherit = "event.registration"
+class EventRegistrationWaitlist(models.AbstractModel):
+    """The waiting list's part of ``event.registration`` (mixed into the module's ``EventRegistration``)."""
+
+    _register = False
 
     @api.model_create_multi
     def create(self, vals_list):
         """Registrations taking a seat of a limited event are created one event at a time (no overselling)."""
         events = self.env["event.event"].browse({vals["event_id"] for vals in vals_list if vals.get("event_id")})
-        events.sudo()._mazpulki_limited()._mazpulki_lock_seats()
+        events.sudo()._mazpulki_lock_limited_seats()
         return super().create(vals_list)
 
     def write(self, vals):
         """Confirming takes a seat (serialised per event); cancelling or unconfirming offers it to the waiting list."""
         state = vals.get("state")
         if state in ("open", "done"):
-            self.event_id.sudo()._mazpulki_limited()._mazpulki_lock_seats()
+            self.event_id.sudo()._mazpulki_lock_limited_seats()
         freeing = self.filtered(lambda r: r.state in ("open", "done")) if state in ("cancel", "draft") else None
         if vals.get("active") is False:
             freeing = self
@@ -220,5 +245,5 @@ class EventRegistration(models.Model):
         return res
 
     def _mazpulki_waitlist_cancel_unpaid(self):
-        """Cancel registrations whose waiting-list offer ran out before they were paid (the bridge cancels the order)."""
+        """Cancel registrations whose waiting-list offer ran out unpaid (the paid tickets bridge cancels the order)."""
         self.action_cancel()

@@ -3,10 +3,10 @@ from datetime import timedelta
 from odoo import api, fields, models
 
 
-class EventEvent(models.Model):
-    """Demo generator of the waiting list (kept apart from the models)."""
+class EventEventWaitlistDemo(models.AbstractModel):
+    """Demo generator of the waiting list (kept apart from the models; mixed into ``EventEvent``)."""
 
-    _inherit = "event.event"
+    _register = False
 
     @api.model
     def _mazpulki_demo_waitlist(self, camp_ids, ticket_xmlid):
@@ -38,7 +38,8 @@ class EventEvent(models.Model):
                 for index, member in enumerate(waiting)
             ]
         )
+        offered_at = now - timedelta(hours=5)
         entries[:1].write(
-            {"state": "offered", "date_offered": now - timedelta(hours=5), "date_offer_expiry": now + timedelta(hours=43)}
+            {"state": "offered", "date_offered": offered_at, "date_offer_expiry": offered_at + timedelta(hours=48)}
         )
         return True

@@ -2,8 +2,10 @@ from odoo import api, models
 from odoo.tools import SQL
 
 
-class MazpulkiDataExport(models.AbstractModel):
-    _inherit = "mazpulki.data.export"
+class MazpulkiDataExportWaitlist(models.AbstractModel):
+    """The waiting list's part of the family's export (mixed into the module's ``MazpulkiDataExport``)."""
+
+    _register = False
 
     @api.model
     def _mazpulki_export_sections(self, member):
@@ -32,11 +34,11 @@ class MazpulkiDataExport(models.AbstractModel):
         return [*sections, waitlist]
 
 
-class ResPartner(models.Model):
+class ResPartnerWaitlist(models.AbstractModel):
     """Waiting lists of anonymised people: a member's entries are deleted; an entry a guardian asked for
-    another member loses the guardian."""
+    another member loses the guardian. Mixed into the module's ``ResPartner`` (retention)."""
 
-    _inherit = "res.partner"
+    _register = False
 
     def _mazpulki_erasure_coverage(self):
         return {

@@ -153,13 +153,17 @@ class TestWaitlist(WaitlistMixin, MazpulkiEventsCommon):
     def test_guardian_declining_frees_the_seat(self):
         self.reg_y.action_cancel()
         # a child registered by her mother on the website: approved, it takes the last seat
-        registration = self.env["event.registration"].sudo().create(
-            {
-                "event_id": self.full_camp.id,
-                "partner_id": self.child_c.id,
-                "mazpulki_approval_state": "approved",
-                "mazpulki_approved_by_id": self.mother_c.id,
-            }
+        registration = (
+            self.env["event.registration"]
+            .sudo()
+            .create(
+                {
+                    "event_id": self.full_camp.id,
+                    "partner_id": self.child_c.id,
+                    "mazpulki_approval_state": "approved",
+                    "mazpulki_approved_by_id": self.mother_c.id,
+                }
+            )
         )
         self.assertEqual(registration.state, "open")
         entry = self._join(self.member_b, self.father_b)
@@ -273,12 +277,12 @@ class TestWaitlistPortal(WaitlistMixin, MazpulkiEventsCommon, HttpCase):
         form = page[page.index('action="/my/event-waitlist/join"') :]
         self.assertIn(f'value="{self.full_camp.id}-0" selected', form)
         self.assertIn("Roberts Vītols", form[: form.index("</form>")])
-        response = self._post(
-            "/my/event-waitlist/join", target=f"{self.full_camp.id}-0", person_id=self.member_b.id
-        )
+        response = self._post("/my/event-waitlist/join", target=f"{self.full_camp.id}-0", person_id=self.member_b.id)
         self.assertEqual(response.status_code, 200)
         entry = self.Waitlist.search([("event_id", "=", self.full_camp.id)])
-        self.assertEqual((entry.member_id, entry.requested_by_id, entry.state), (self.member_b, self.father_b, "waiting"))
+        self.assertEqual(
+            (entry.member_id, entry.requested_by_id, entry.state), (self.member_b, self.father_b, "waiting")
+        )
         self.assertIn("Place in the queue: 1", response.text)
         self.reg_x.action_cancel()
         token = entry.sudo().access_token

@@ -98,7 +98,10 @@ class TestWaitlistRace(TransactionCase):
                     env.cr.rollback()
                     env.transaction.clear()
 
-        threads = [threading.Thread(target=run, args=(i, f, e)) for i, (f, e) in enumerate(zip(functions, envs))]
+        threads = [
+            threading.Thread(target=run, args=(index, function, env))
+            for index, (function, env) in enumerate(zip(functions, envs, strict=True))
+        ]
         try:
             for thread in threads:
                 thread.start()
