@@ -8,6 +8,7 @@
     "license": "LGPL-3",
     "depends": ["event_sale", "mazpulki_events"],
     "data": ["data/i18n_extra_data.xml"],
+    "demo": ["demo/mazpulki_event_waitlist_demo.xml"],
     "assets": {
         "web.assets_frontend": [
             "mazpulki_events_sale/static/src/portal/*",

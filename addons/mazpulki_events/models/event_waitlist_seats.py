@@ -3,6 +3,9 @@ from odoo.tools import SQL
 
 from .mazpulki_event_waitlist import DEFAULT_OFFER_HOURS, HOLDING_SQL
 
+# Registration fields whose change may free a seat (the state itself, or what it is computed from).
+FREEING_FIELDS = frozenset({"state", "active", "mazpulki_approval_state", "sale_order_id"})
+
 
 def _held_seats(env, event_ids):
     """``{(event id, ticket id or None): seats held by waiting-list offers}`` (one query)."""
@@ -94,7 +97,8 @@ class EventEventWaitlist(models.AbstractModel):
                 """UPDATE event_event e SET write_date = write_date
                     WHERE e.id = ANY(%s)
                       AND ((e.seats_limited AND e.seats_max > 0)
-                           OR EXISTS (SELECT 1 FROM event_event_ticket t WHERE t.event_id = e.id AND t.seats_max > 0))""",
+                           OR EXISTS (SELECT 1 FROM event_event_ticket t
+                                       WHERE t.event_id = e.id AND t.seats_max > 0))""",
                 sorted(self.ids),
             ),
             log_exceptions=False,
@@ -233,15 +237,14 @@ class EventRegistrationWaitlist(models.AbstractModel):
 
     def write(self, vals):
         """Confirming takes a seat (serialised per event); cancelling or unconfirming offers it to the waiting list."""
-        state = vals.get("state")
-        if state in ("open", "done"):
+        if vals.get("state") in ("open", "done"):
             self.event_id.sudo()._mazpulki_lock_limited_seats()
-        freeing = self.filtered(lambda r: r.state in ("open", "done")) if state in ("cancel", "draft") else None
-        if vals.get("active") is False:
-            freeing = self
+        # the state may also follow another field (a guardian's decline, an order: computed)
+        taken = self.filtered(lambda r: r.state in ("open", "done")) if FREEING_FIELDS.intersection(vals) else None
         res = super().write(vals)
-        if freeing:
-            freeing.event_id._mazpulki_waitlist_offer()
+        if taken:
+            freed = taken.filtered(lambda r: r.state not in ("open", "done") or not r.active)
+            freed.event_id._mazpulki_waitlist_offer()
         return res
 
     def _mazpulki_waitlist_cancel_unpaid(self):

@@ -227,8 +227,11 @@ class MazpulkiEventWaitlist(models.Model):
         return self.state == "offered" and self.date_offer_expiry >= fields.Datetime.now()
 
     def _mazpulki_register(self, user):
-        """The registration of the accepted offer (the paid tickets bridge makes an order instead)."""
-        Registration = self.env["event.registration"]
+        """The registration of the accepted offer (sudo); the paid tickets bridge puts it in an order."""
+        return self.env["event.registration"].sudo().create(self._mazpulki_registration_values(user))
+
+    def _mazpulki_registration_values(self, user):
+        """The registration's values, by the website's family rules (raises AccessError for another's child)."""
         values = {
             "event_id": self.event_id.id,
             "event_ticket_id": self.event_ticket_id.id or False,
@@ -236,8 +239,8 @@ class MazpulkiEventWaitlist(models.Model):
             "name": self.member_id.name,
             "email": self.member_id.email or user.partner_id.email,
         }
-        Registration._mazpulki_prepare_family_registrations(self.event_id, user, [values])
-        return Registration.sudo().create(values)
+        self.env["event.registration"]._mazpulki_prepare_family_registrations(self.event_id, user, [values])
+        return values
 
     def _mazpulki_accept_url(self):
         return "/my/event-waitlist?accepted=%s" % self.id

@@ -20,11 +20,9 @@ class EventEventWaitlistDemo(models.AbstractModel):
         boat = registrations.sorted("id")[: ticket.seats_max - 1]
         boat.write({"event_ticket_id": ticket.id})
         registered = camp.registration_ids.mazpulki_member_id
-        Partner = self.env["res.partner"]
-        domain = [("is_mazpulki_member", "=", True), ("id", "not in", registered.ids)]
-        # families first: children whose proved guardian joined the list for them
-        waiting = Partner.search([*domain, ("guardian_ids", "!=", False)], order="id", limit=4)
-        waiting |= Partner.search([*domain, ("id", "not in", waiting.ids)], order="id", limit=4 - len(waiting))
+        waiting = self.env["res.partner"].search(
+            [("is_mazpulki_member", "=", True), ("id", "not in", registered.ids)], order="id", limit=4
+        )
         now = fields.Datetime.now()
         entries = Waitlist.create(
             [
@@ -32,7 +30,7 @@ class EventEventWaitlistDemo(models.AbstractModel):
                     "event_id": camp.id,
                     "event_ticket_id": ticket.id,
                     "member_id": member.id,
-                    "requested_by_id": (member.guardian_ids[:1].guardian_id or member).id,
+                    "requested_by_id": self._mazpulki_demo_parent(member).id,
                     "date_joined": now - timedelta(days=6 - index),
                 }
                 for index, member in enumerate(waiting)
@@ -43,3 +41,29 @@ class EventEventWaitlistDemo(models.AbstractModel):
             {"state": "offered", "date_offered": offered_at, "date_offer_expiry": offered_at + timedelta(hours=48)}
         )
         return True
+
+    @api.model
+    def _mazpulki_demo_parent(self, member):
+        """The member's proved guardian; a parent made for the demo when she has none (sons' fathers keep
+        the son's surname, daughters' mothers the daughter's)."""
+        if member.guardian_ids:
+            return member.guardian_ids[:1].guardian_id
+        _first_name, _space, surname = member.name.rpartition(" ")
+        female = member.mazpulki_gender == "female"
+        parent = self.env["res.partner"].create(
+            {
+                "name": f"{'Inese' if female else 'Jānis'} {surname}",
+                "email": f"{'inese' if female else 'janis'}.{member.id}@example.lv",
+            }
+        )
+        self.env["mazpulki.guardian"].create(
+            {
+                "member_id": member.id,
+                "guardian_id": parent.id,
+                "relation": "mother" if female else "father",
+                "state": "confirmed",
+                "proof_method": "document",
+                "proof_document": "Dzimšanas apliecība (demo)",
+            }
+        )
+        return parent

@@ -24,3 +24,10 @@ class SaleOrder(models.Model):
             if registration.partner_id != member:
                 registration.partner_id = member
         return res
+
+    def _action_cancel(self):
+        """A cancelled order frees its tickets' seats: they are offered to the events' waiting lists."""
+        events = self.order_line.event_id
+        res = super()._action_cancel()
+        events._mazpulki_waitlist_offer()
+        return res
