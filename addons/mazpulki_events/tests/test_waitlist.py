@@ -323,3 +323,22 @@ class TestWaitlistPortal(WaitlistMixin, MazpulkiEventsCommon, HttpCase):
         self.assertEqual(entry.requested_by_id, self.mother_c)
         response = self._post(f"/my/event-waitlist/{entry.id}/withdraw")
         self.assertEqual(entry.state, "withdrawn")
+
+
+@tagged("post_install", "-at_install")
+class TestWaitlistLatvian(WaitlistMixin, MazpulkiEventsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("lv_LV")
+        cls.env["ir.module.module"].search([("name", "=", "mazpulki_events")])._update_translations(["lv_LV"])
+        cls._setup_waitlist()
+
+    def test_offer_mail_speaks_latvian(self):
+        self.father_b.lang = "lv_LV"
+        entry = self._join(self.member_b, self.father_b)
+        self.reg_x.action_cancel()
+        mail = self._offer_mails(entry)
+        self.assertEqual(mail.subject, f"Vieta pasākumā {self.full_camp.name}: Roberts Vītols")
+        self.assertIn("Ir atbrīvojusies vieta pasākumā", mail.body_html)
+        self.assertIn("Pieņemt vietu", mail.body_html)
