@@ -32,12 +32,16 @@
         "views/mazpulki_event_health_views.xml",
         "views/health_templates.xml",
         "views/mazpulki_qualification_views.xml",
+        "data/mazpulki_event_waitlist_data.xml",
+        "views/mazpulki_event_waitlist_views.xml",
+        "views/mazpulki_event_waitlist_templates.xml",
     ],
     "demo": [
         "demo/mazpulki_events_demo.xml",
         "demo/mazpulki_events_history_demo.xml",
         "demo/website_event_demo.xml",
         "demo/mazpulki_event_health_demo.xml",
+        "demo/mazpulki_event_waitlist_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

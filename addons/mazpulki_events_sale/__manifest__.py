@@ -16,6 +16,8 @@
         "views/portal_fee_help_templates.xml",
     ],
     "demo": ["demo/mazpulki_fee_help_demo.xml"],
+    "data": ["data/i18n_extra_data.xml"],
+    "demo": ["demo/mazpulki_event_waitlist_demo.xml"],
     "assets": {
         "web.assets_frontend": [
             "mazpulki_events_sale/static/src/portal/*",

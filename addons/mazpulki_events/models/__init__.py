@@ -15,3 +15,5 @@ from . import event_event_health_demo
 from . import mazpulki_data_export_health
 from . import mazpulki_qualification
 from . import res_users_qualification
+from . import mazpulki_event_waitlist
+from . import event_waitlist_seats

@@ -14,8 +14,10 @@ from odoo.addons.mazpulki_members.models.mazpulki_measure import PRIORITY_AREAS
 from .event_event_demo_history import create_demo_history
 from .event_registration import GUARDIAN_APPROVAL_AGE, age_band_of, desk_window
 from .event_type import CATEGORIES, NOT_YOUTH_CATEGORIES, SCOPES, TRAINING_CATEGORIES
+from .event_waitlist_seats import EventEventWaitlist
 from .event_website_defaults import CATEGORY_COVERS, DEFAULT_COVER, LIGHT_COVER_OPACITY, LIGHT_COVERS
 from .mazpulki_event_desk_scan import card_hash
+from .mazpulki_event_waitlist_demo import EventEventWaitlistDemo
 
 FIRST_NAMES_F = ["Anna", "Elza", "Marta", "Sofija", "Emīlija", "Alise", "Paula", "Luīze", "Katrīna", "Laura", "Estere"]
 FIRST_NAMES_M = ["Jānis", "Roberts", "Markuss", "Gustavs", "Kārlis", "Emīls", "Ričards", "Niks", "Olivers", "Tomass"]
@@ -28,7 +30,7 @@ SURNAMES = [
 CAMP_REGISTRATIONS = 320
 
 
-class EventEvent(models.Model):
+class EventEvent(EventEventWaitlist, EventEventWaitlistDemo, models.Model):
     _inherit = "event.event"
 
     def _default_description(self):

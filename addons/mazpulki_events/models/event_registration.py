@@ -10,6 +10,8 @@ from odoo.tools import SQL
 
 from odoo.addons.mazpulki_members.models.age_band import AGE_BAND_SELECTION, age_band_of
 
+from .event_waitlist_seats import EventRegistrationWaitlist
+
 # Members younger than this need a guardian's approval to take part in an event
 # that asks for it (camps, trips: the child is away from home; Civil Law, art. 185).
 GUARDIAN_APPROVAL_AGE = 18
@@ -64,7 +66,7 @@ def desk_window(date_begin, date_end, tz_name):
     return opens, date_end
 
 
-class EventRegistration(models.Model):
+class EventRegistration(EventRegistrationWaitlist, models.Model):
     _inherit = "event.registration"
 
     mazpulki_member_id = fields.Many2one(

@@ -1,7 +1,9 @@
 from odoo import api, models
 
+from .mazpulki_event_waitlist_privacy import MazpulkiDataExportWaitlist
 
-class MazpulkiDataExport(models.AbstractModel):
+
+class MazpulkiDataExport(MazpulkiDataExportWaitlist, models.AbstractModel):
     _inherit = "mazpulki.data.export"
 
     @api.model

@@ -3,8 +3,10 @@ from odoo.tools import SQL
 
 from odoo.addons.mazpulki_members.models.res_partner_retention import ANONYMISED_NAME
 
+from .mazpulki_event_waitlist_privacy import ResPartnerWaitlist
 
-class ResPartner(models.Model):
+
+class ResPartner(ResPartnerWaitlist, models.Model):
     """Events of anonymised people (see ``mazpulki_members``' retention): a registration keeps its event,
     ticket, state, member, club, age group and guardian approval, and its attendance days and desk scans stay
     for the figures; its attendee name becomes the neutral label, its e-mail, phone, company name, ticket code

@@ -21,3 +21,5 @@ from . import test_words
 from . import test_health
 from . import test_health_tour
 from . import test_qualification_renewal
+from . import test_waitlist
+from . import test_waitlist_race

@@ -6,3 +6,4 @@ from . import product_pricelist
 from . import mazpulki_fee_help
 from . import sale_order_line
 from . import mazpulki_measure
+from . import mazpulki_event_waitlist
