@@ -2,6 +2,10 @@ from odoo import api, fields, models
 
 from .mazpulki_event_health import STAFF_ROLES
 
+# What the office requires of the people it names for a camp (mazpulki_members' qualification roles)
+CAMP_STAFF_ROLE = "mazpulki_members.qualification_role_camp_staff"
+CAMP_GROUP_LEADER_ROLE = "mazpulki_members.qualification_role_camp_group_leader"
+
 
 class MazpulkiEventStaff(models.Model):
     """A person the event manager names for one event, in a role that says what of the participants' health
@@ -36,9 +40,19 @@ class MazpulkiEventStaff(models.Model):
         self._mazpulki_post_naming("removed")
 
     def _mazpulki_check_qualification(self):
-        """Hook for the camp staff's qualification requirements (e.g. a medic's certificate, a background
-        check): raise ValidationError when ``self.user_id`` may not hold ``self.role`` at ``self.event_id``.
-        Called on every naming and change; does nothing here."""
+        """Refuse (``UserError``) naming someone who lacks what the role requires on the event's first day.
+
+        A group leader needs the office's requirements of *Group Leader at a Camp*, every other role those
+        of *Camp Staff* (``mazpulki.qualification.role``, set by the office; an office override with a
+        reason lets a person through, see ``res.partner._mazpulki_check_role_qualification``). The
+        superuser's writes (module data, demo) are not checked.
+        """
+        if self.env.su:
+            return True
+        for staff in self:
+            role = CAMP_GROUP_LEADER_ROLE if staff.role == "group_leader" else CAMP_STAFF_ROLE
+            on_date = staff.event_id.date_begin.date() if staff.event_id.date_begin else None
+            staff.user_id.partner_id._mazpulki_check_role_qualification(role, on_date)
         return True
 
     def _mazpulki_post_naming(self, what):
@@ -65,6 +79,17 @@ class MazpulkiEventGroup(models.Model):
         "res.users", string="Group Leader", ondelete="set null", index=True, domain=[("share", "=", False)]
     )
     registration_ids = fields.One2many("event.registration", "mazpulki_event_group_id", string="Participants")
+
+    @api.constrains("leader_id", "event_id")
+    def _check_mazpulki_leader_qualification(self):
+        """A camp group's leader needs the office's requirements of *Group Leader at a Camp* (see
+        ``mazpulki.event.staff._mazpulki_check_qualification``); the superuser's writes are not checked."""
+        if self.env.su:
+            return
+        for group in self.filtered("leader_id"):
+            on_date = group.event_id.date_begin.date() if group.event_id.date_begin else None
+            group.leader_id.partner_id._mazpulki_check_role_qualification(CAMP_GROUP_LEADER_ROLE, on_date)
+
     registration_count = fields.Integer(compute="_compute_registration_count", string="Number of Participants")
 
     def _compute_registration_count(self):

@@ -23,3 +23,4 @@ from . import test_health_tour
 from . import test_qualification_renewal
 from . import test_waitlist
 from . import test_waitlist_race
+from . import test_health_staff_qualification
