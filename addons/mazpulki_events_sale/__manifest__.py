@@ -15,9 +15,7 @@
         "views/mazpulki_fee_help_views.xml",
         "views/portal_fee_help_templates.xml",
     ],
-    "demo": ["demo/mazpulki_fee_help_demo.xml"],
-    "data": ["data/i18n_extra_data.xml"],
-    "demo": ["demo/mazpulki_event_waitlist_demo.xml"],
+    "demo": ["demo/mazpulki_fee_help_demo.xml", "demo/mazpulki_event_waitlist_demo.xml"],
     "assets": {
         "web.assets_frontend": [
             "mazpulki_events_sale/static/src/portal/*",

@@ -103,7 +103,10 @@ class SaleOrder(models.Model):
         if confirm and float_is_zero(self.amount_total, precision_rounding=self.currency_id.rounding):
             # a waived fee leaves nothing to pay: the order is confirmed, and no unpaid order blocks or expires
             self.action_confirm()
+
     def _action_cancel(self):
         """A cancelled order frees its tickets' seats: they are offered to the events' waiting lists."""
+        events = self.order_line.event_id
         res = super()._action_cancel()
         events._mazpulki_waitlist_offer()
+        return res
