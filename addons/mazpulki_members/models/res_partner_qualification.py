@@ -126,7 +126,8 @@ class ResPartnerRetention(models.Model):
     def _mazpulki_erasure_coverage(self):
         return {
             **super()._mazpulki_erasure_coverage(),
-            "mazpulki.qualification": "deleted, with their chatter and to-dos",
+            "mazpulki.qualification": "kept without the office's reference, for the closed years' figures "
+            "(the person is anonymised); their chatter and to-dos deleted",
             "mazpulki.qualification.override": "deleted",
             "mazpulki.background.check": "deleted, with the certificate and the read log",
         }
@@ -137,7 +138,9 @@ class ResPartnerRetention(models.Model):
             # sudo: the anonymisation runs as superuser already (checked above); the ORM removes files and logs
             qualifications = self.env["mazpulki.qualification"].sudo().search([("partner_id", "in", self.ids)])
             self._mazpulki_erasure_drop_threads({"mazpulki.qualification": qualifications.ids})
-            qualifications.unlink()
+            # kept, as memberships are: the closed years' figures (leaders fully qualified, L2) read the same
+            # after an anonymisation; the kind and dates of an anonymised person say nothing about anyone
+            qualifications.with_context(tracking_disable=True).write({"reference": False})
             Override = self.env["mazpulki.qualification.override"].sudo().with_context(active_test=False)
             Override.search([("partner_id", "in", self.ids)]).unlink()
             self.env["mazpulki.background.check"].sudo().search([("partner_id", "in", self.ids)]).unlink()

@@ -372,15 +372,23 @@ class TestQualificationAccess(QualificationCommon):
         self.assertIn(str(check.date_check), text)
         self.assertNotIn("clear", text.lower())
 
-    def test_anonymisation_deletes_qualifications_and_checks(self):
+    def test_anonymisation_deletes_checks_and_keeps_qualifications_bare(self):
+        """The check and the override go; the qualifications stay for the closed years' figures, without
+        the office's reference and their chatter (mazpulki_strategy's TestRetentionKeepsFigures)."""
         check = self._check(self.adult, "clear")
         override = self.env["mazpulki.qualification.override"].create(
             {"partner_id": self.adult.id, "role_id": self.role_leader.id, "reason": "Testam"}
         )
+        course = self._qualify(self.adult, self.course, self.today, reference="Kurss Nr. 7, Jelgava")
+        course.message_post(body="Apliecības kopija pie Daces")
         self.adult.sudo()._mazpulki_erase_personal_data()
         self.assertFalse(check.exists())
         self.assertFalse(override.exists())
-        self.assertFalse(self.Qualification.search([("partner_id", "=", self.adult.id)]))
+        self.assertTrue(course.exists())
+        self.assertFalse(course.reference)
+        self.assertFalse(
+            self.env["mail.message"].search([("model", "=", "mazpulki.qualification"), ("res_id", "=", course.id)])
+        )
 
 
 @tagged("post_install", "-at_install")
