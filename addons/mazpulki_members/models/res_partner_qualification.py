@@ -143,5 +143,7 @@ class ResPartnerRetention(models.Model):
             qualifications.with_context(tracking_disable=True).write({"reference": False})
             Override = self.env["mazpulki.qualification.override"].sudo().with_context(active_test=False)
             Override.search([("partner_id", "in", self.ids)]).unlink()
-            self.env["mazpulki.background.check"].sudo().search([("partner_id", "in", self.ids)]).unlink()
+            # the check, its certificate and read log go; the qualification it gave stays bare, as the others
+            Check = self.env["mazpulki.background.check"].sudo().with_context(mazpulki_keep_qualification=True)
+            Check.search([("partner_id", "in", self.ids)]).unlink()
         return super()._mazpulki_erase_personal_data()
