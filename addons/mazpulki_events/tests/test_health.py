@@ -398,7 +398,7 @@ class TestHealthScreens(HealthCommon):
         wizard = (
             self.env[result["res_model"]]
             .with_user(self.user_office_manager)
-            .with_context(result["context"])
+            .with_context(**result["context"])
             .create({"report": "Kritiens pārgājienā"})
         )
         wizard.action_keep()
