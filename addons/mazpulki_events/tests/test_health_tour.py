@@ -97,6 +97,9 @@ class TestHealthTour(HealthCommon, HttpCase):
         self.assertFalse(self.Health.sudo().search([("registration_id", "=", self.reg_a.id)]))
         self.authenticate("karlis", "karlis_pass")  # 19: his own form
         self.assertEqual(self.url_open(f"/my/health/{self.reg_adult.id}").status_code, 200)
+        # the 15-year-old's own list says who fills it in, not only that no camp asks
+        self.authenticate("madara", "madara_pass")
+        self.assertIn("For a member under 18, the guardian fills it in.", self.url_open("/my/health").text)
 
     def csrf_token(self):
         page = self.url_open("/my/health").text
