@@ -8,16 +8,9 @@
 // sent to mazpulki.meeting.roll.call.mazpulki_sync, which is idempotent (sent twice,
 // it counts once).
 
-import { hmacHex, hmacKey, typedAlias } from "@mazpulki_events/offline/offline_desk";
+import { hmacHex, hmacKey, request, typedAlias } from "@mazpulki_events/offline/offline_desk";
 
 const DB_NAME = "mazpulki_roll_call";
-
-function request(req) {
-    return new Promise((resolve, reject) => {
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-    });
-}
 
 let dbPromise;
 function openDb() {

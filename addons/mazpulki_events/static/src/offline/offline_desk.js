@@ -17,7 +17,8 @@ import { _t } from "@web/core/l10n/translation";
 const DB_NAME = "mazpulki_desk";
 const SYNC_BATCH = 200;
 
-function request(req) {
+/** An IndexedDB request as a promise (also the club's roll call queue). */
+export function request(req) {
     return new Promise((resolve, reject) => {
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
